@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { createAgencyService, agencyRoutes } from './modules/agencies/index.js';
+import { auditRoutes, createAuditQueries, createAuditService } from './modules/audit/index.js';
+import { calendarRoutes, createCalendarService } from './modules/calendar/index.js';
+import { createIdentityService, identityRoutes } from './modules/identity/index.js';
+import type { Clock } from './platform/clock.js';
+import type { Database } from './platform/db/connect.js';
+import { registerAccessControl } from './platform/http/access.js';
+import { registerHealth } from './platform/http/health.js';
+import { loggerOptions } from './platform/http/logger.js';
+import { registerMetrics } from './platform/http/metrics.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { registerProblemHandlers } from './platform/http/problem.js';
+import { registerWeb } from './platform/http/web.js';
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  /** Serve the built web app from web/dist (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+};
+
+export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/** Composes the services; no module reaches another except through what is passed here. */
+export function createServices({ config, database, clock }: Omit<AppDeps, 'serveWeb' | 'logger'>) {
+  const { db } = database;
+  const audit = createAuditService({ clock });
+  const agencies = createAgencyService({ clock, audit });
+  const calendar = createCalendarService({ clock, audit, config });
+  const identity = createIdentityService({ db, clock, audit, agencies, config });
+  const auditQueries = createAuditQueries({ db, audit, agencies });
+  return { db, audit, agencies, calendar, identity, auditQueries };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** Builds the HTTP application without listening; tests drive it with `app.inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger === false ? false : loggerOptions(config),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const services = createServices(deps);
+  registerProblemHandlers(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects its styles at run time
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.isProduction,
+  });
+  await app.register(cookie);
+  await registerOpenApi(app);
+  registerMetrics(app);
+  registerHealth(app, deps.database);
+  registerAccessControl(app, services.identity.authenticate, {
+    allowedOrigins: (request) => {
+      const own = `${request.protocol}://${request.host}`;
+      return config.publicUrl ? [own, new URL(config.publicUrl).origin] : [own];
+    },
+  });
+
+  await app.register(identityRoutes, { identity: services.identity, config });
+  await app.register(agencyRoutes, { db: services.db, agencies: services.agencies });
+  await app.register(calendarRoutes, { db: services.db, calendar: services.calendar });
+  await app.register(auditRoutes, {
+    db: services.db,
+    queries: services.auditQueries,
+    agencies: services.agencies,
+  });
+  if (deps.serveWeb) await registerWeb(app, webDistDir);
+  return app;
+}

@@ -1,0 +1,56 @@
+import { buildApp, createServices } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { demoAccounts } from './modules/identity/index.js';
+import { systemClock } from './platform/clock.js';
+import { openDatabase } from './platform/db/connect.js';
+import { DataDirLockedError } from './platform/db/lock.js';
+import { MigrationError, migrateToLatest } from './platform/db/migrate.js';
+import { seed } from './seed.js';
+
+/** config → database → migrations → seed → buildApp → listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: config.dataDir },
+  );
+  let closing = false;
+  try {
+    await migrateToLatest(database.db);
+    const clock = systemClock;
+    const { demoSeeded } = await seed(createServices({ config, database, clock }), config);
+    const app = await buildApp({ config, database, clock, serveWeb: true });
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down');
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    await app.listen({ port: config.port, host: config.host });
+    const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}/db`;
+    console.log(`\nOpenProvince is running at http://${config.host}:${config.port}  —  database: ${where}`);
+    if (config.seedDemo) {
+      if (demoSeeded) console.log('Demo province Trà Vinh (2021) seeded.');
+      console.log(`Demo accounts (password: ${config.demoPassword}):`);
+      for (const a of demoAccounts) console.log(`  ${a.username.padEnd(22)} ${a.description}`);
+      console.log('');
+    }
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof MigrationError) {
+    console.error(`\n${err.message}\n`);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
+import type { RequestContext } from '../../platform/context.js';
+import { GENESIS_HASH, hashLink, type Link } from './chain.js';
+import * as store from './store.js';
+
+type Exec = Kysely<unknown> | Transaction<unknown>;
+
+export type AuditEntry = {
+  action: string;
+  targetType: string;
+  targetId: string;
+  /** The agency the change belongs to: audit readers are scoped by it. */
+  agencyId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+export type VerifyResult = {
+  ok: boolean;
+  checked: number;
+  headSeq: number;
+  headHash: string;
+  firstBroken?: { seq: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap' | 'tail_missing' };
+};
+
+// Keys never written to the log, at any depth, whatever a caller passes.
+const SECRET_KEYS = /pass(word)?|secret|token|hash$|otp|totp/i;
+
+function redact(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(redact);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (v === undefined) continue;
+      out[k] = SECRET_KEYS.test(k) ? '[redacted]' : redact(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function createAuditService({ clock }: { clock: Clock }) {
+  return {
+    /**
+     * Appends one link to the chain inside the caller's transaction. If it fails the
+     * caller's transaction fails: a change that cannot be audited does not happen.
+     */
+    async record(trx: Transaction<unknown>, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+      const head = await store.lockHead(trx);
+      const actor = ctx.actor;
+      const link: Link = {
+        seq: head.seq + 1,
+        id: randomUUID(),
+        occurredAt: clock.now(),
+        actorUserId: actor?.userId ?? null,
+        actorLabel: actor ? actor.username : (ctx.requestId ?? 'system'),
+        agencyId: entry.agencyId ?? null,
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId,
+        before: redact(entry.before),
+        after: redact(entry.after),
+        requestId: ctx.requestId,
+        clientIp: ctx.clientIp,
+        prevHash: head.hash,
+      };
+      await store.appendLink(trx, { ...link, hash: hashLink(link) });
+    },
+
+    /** Walks the whole chain and names the first link that does not hold. */
+    async verify(db: Exec): Promise<VerifyResult> {
+      const head = await store.readHead(db);
+      let expectedSeq = 1;
+      let prevHash = GENESIS_HASH;
+      let checked = 0;
+      const result = (firstBroken?: VerifyResult['firstBroken']): VerifyResult => ({
+        ok: !firstBroken,
+        checked,
+        headSeq: head.seq,
+        headHash: head.hash,
+        ...(firstBroken ? { firstBroken } : {}),
+      });
+      for (;;) {
+        const page = await store.readLinks(db, expectedSeq - 1, 1000);
+        if (page.length === 0) break;
+        for (const row of page) {
+          if (row.seq !== expectedSeq) return result({ seq: expectedSeq, reason: 'seq_gap' });
+          if (row.prevHash !== prevHash) return result({ seq: row.seq, reason: 'prev_hash_mismatch' });
+          const { hash, ...link } = row;
+          if (hashLink(link) !== hash) return result({ seq: row.seq, reason: 'hash_mismatch' });
+          prevHash = hash;
+          expectedSeq++;
+          checked++;
+        }
+      }
+      if (expectedSeq - 1 !== head.seq || prevHash !== head.hash) {
+        return result({ seq: expectedSeq, reason: 'tail_missing' });
+      }
+      return result();
+    },
+
+    findEvents: store.findEvents,
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,84 @@
+import type { Kysely, Transaction } from 'kysely';
+import { type Executor, narrow } from '../../platform/db/executor.js';
+import type { Link } from './chain.js';
+
+type EventRow = Link & { hash: string };
+export type AuditTables = {
+  'audit.events': EventRow;
+  'audit.chainHead': { id: number; seq: number; hash: string };
+};
+
+type Exec = Kysely<unknown> | Transaction<unknown>;
+const q = (exec: Exec): Executor<AuditTables> => narrow<AuditTables>(exec);
+
+/** Locks the head row: writers of the chain queue here, so links never fork. */
+export async function lockHead(exec: Exec): Promise<{ seq: number; hash: string }> {
+  return q(exec)
+    .selectFrom('audit.chainHead')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export async function readHead(exec: Exec): Promise<{ seq: number; hash: string }> {
+  return q(exec)
+    .selectFrom('audit.chainHead')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+}
+
+export async function appendLink(exec: Exec, row: EventRow): Promise<void> {
+  const { before, after, ...rest } = row;
+  await q(exec)
+    .insertInto('audit.events')
+    .values({
+      ...rest,
+      before: before === null ? null : JSON.stringify(before),
+      after: after === null ? null : JSON.stringify(after),
+    } as never)
+    .execute();
+  await q(exec)
+    .updateTable('audit.chainHead')
+    .set({ seq: row.seq, hash: row.hash })
+    .where('id', '=', 1)
+    .execute();
+}
+
+/** Links in chain order from `afterSeq` on, by pages (verification walks the whole chain). */
+export async function readLinks(exec: Exec, afterSeq: number, limit: number): Promise<EventRow[]> {
+  return q(exec)
+    .selectFrom('audit.events')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+export type EventFilter = {
+  agencyIds?: string[] | undefined;
+  actorUserId?: string | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+  action?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  beforeSeq?: number | undefined;
+  limit: number;
+};
+
+/** Newest first, keyset-paginated on seq. */
+export async function findEvents(exec: Exec, f: EventFilter): Promise<EventRow[]> {
+  let query = q(exec).selectFrom('audit.events').selectAll();
+  if (f.agencyIds) query = query.where('agencyId', 'in', f.agencyIds.length ? f.agencyIds : ['00000000-0000-0000-0000-000000000000']);
+  if (f.actorUserId) query = query.where('actorUserId', '=', f.actorUserId);
+  if (f.targetType) query = query.where('targetType', '=', f.targetType);
+  if (f.targetId) query = query.where('targetId', '=', f.targetId);
+  if (f.action) query = query.where('action', '=', f.action);
+  if (f.from) query = query.where('occurredAt', '>=', f.from);
+  if (f.to) query = query.where('occurredAt', '<', f.to);
+  if (f.beforeSeq) query = query.where('seq', '<', f.beforeSeq);
+  return query.orderBy('seq', 'desc').limit(f.limit).execute();
+}

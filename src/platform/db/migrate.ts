@@ -1,0 +1,42 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FileMigrationProvider, Migrator, type MigrationResultSet } from 'kysely';
+import type { AnyDb } from './connect.js';
+
+export const migrationsDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../migrations',
+);
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+function createMigrator(db: AnyDb): Migrator {
+  return new Migrator({
+    db,
+    provider: new FileMigrationProvider({ fs, path, migrationFolder: migrationsDir }),
+    migrationTableSchema: 'public',
+    migrationTableName: 'kysely_migration',
+    migrationLockTableName: 'kysely_migration_lock',
+  });
+}
+
+/** Runs every pending migration; throws (and start-up stops) when one fails. */
+export async function migrateToLatest(db: AnyDb): Promise<string[]> {
+  const { error, results } = await createMigrator(db).migrateToLatest();
+  return checkResults(error, results);
+}
+
+function checkResults(error: unknown, results: MigrationResultSet['results']): string[] {
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const cause = error instanceof Error ? error.message : String(error ?? '');
+    throw new MigrationError(
+      `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}. ` +
+        'The database was left at the last successful migration; the server will not start.',
+    );
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

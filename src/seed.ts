@@ -1,0 +1,22 @@
+import type { Config } from './config.js';
+import type { Services } from './app.js';
+import { systemContext } from './platform/context.js';
+
+/**
+ * Reference data every installation needs (public holidays), then — in demo mode on
+ * an empty database — the demo province Trà Vinh (2021) and its demo accounts.
+ * Safe to run twice: each step checks what is already there.
+ */
+export async function seed(
+  services: Services,
+  config: Pick<Config, 'seedDemo' | 'demoPassword'>,
+  opts: { demo?: boolean } = {},
+): Promise<{ demoSeeded: boolean }> {
+  const ctx = systemContext('seed');
+  await services.calendar.seedHolidays(services.db, ctx);
+  const demo = opts.demo ?? config.seedDemo;
+  if (!demo || (await services.agencies.hasAny(services.db))) return { demoSeeded: false };
+  await services.agencies.seedDemoProvince(services.db, ctx);
+  await services.identity.seedDemoAccounts(services.db, ctx, { password: config.demoPassword });
+  return { demoSeeded: true };
+}
