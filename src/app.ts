@@ -30,12 +30,18 @@ export type AppDeps = {
   /** Serve the built web app from web/dist (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Already composed services (tests keep a handle on them); made here when absent. */
+  services?: Services;
 };
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Composes the services; no module reaches another except through what is passed here. */
-export function createServices({ config, database, clock }: Omit<AppDeps, 'serveWeb' | 'logger'>) {
+export function createServices({
+  config,
+  database,
+  clock,
+}: Pick<AppDeps, 'config' | 'database' | 'clock'>) {
   const { db } = database;
   const audit = createAuditService({ clock });
   const agencies = createAgencyService({ clock, audit });
@@ -61,13 +67,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // JSON only: a cross-site HTML form (text/plain, urlencoded) gets 415 before any handler.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
-  const services = createServices(deps);
+  const services = deps.services ?? createServices(deps);
   registerProblemHandlers(app);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
+import type { Actor } from '../../platform/http/access.js';
 import { GENESIS_HASH, hashLink, type Link } from './chain.js';
 import * as store from './store.js';
 
@@ -15,6 +16,11 @@ export type AuditEntry = {
   agencyId?: string | null;
   before?: unknown;
   after?: unknown;
+};
+
+/** Who did it: a request's context, or a sign-in that has no session yet. */
+export type AuditContext = Omit<RequestContext, 'actor'> & {
+  actor: Pick<Actor, 'userId' | 'username'> | null;
 };
 
 export type VerifyResult = {
@@ -49,7 +55,7 @@ export function createAuditService({ clock }: { clock: Clock }) {
      * Appends one link to the chain inside the caller's transaction. If it fails the
      * caller's transaction fails: a change that cannot be audited does not happen.
      */
-    async record(trx: Transaction<unknown>, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+    async record(trx: Transaction<unknown>, ctx: AuditContext, entry: AuditEntry): Promise<void> {
       const head = await store.lockHead(trx);
       const actor = ctx.actor;
       const link: Link = {

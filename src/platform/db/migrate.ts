@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, Migrator, type MigrationResultSet } from 'kysely';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Migration, type MigrationProvider, Migrator, type MigrationResultSet } from 'kysely';
 import type { AnyDb } from './connect.js';
 
 export const migrationsDir = path.resolve(
@@ -13,10 +13,26 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
+/**
+ * Reads src/migrations. The import happens here, not inside Kysely, so that whatever runs
+ * this file (tsx, Vitest) also loads the TypeScript migrations.
+ */
+const folderProvider: MigrationProvider = {
+  async getMigrations() {
+    const migrations: Record<string, Migration> = {};
+    for (const file of (await fs.readdir(migrationsDir)).sort()) {
+      if (!/^\d{4}-\d{2}-\d{2}T\d{4}_[a-z-]+_[a-z0-9-]+\.ts$/.test(file)) continue;
+      const mod = (await import(pathToFileURL(path.join(migrationsDir, file)).href)) as Migration;
+      migrations[file.replace(/\.ts$/, '')] = mod;
+    }
+    return migrations;
+  },
+};
+
 function createMigrator(db: AnyDb): Migrator {
   return new Migrator({
     db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: migrationsDir }),
+    provider: folderProvider,
     migrationTableSchema: 'public',
     migrationTableName: 'kysely_migration',
     migrationLockTableName: 'kysely_migration_lock',

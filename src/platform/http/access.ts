@@ -105,11 +105,10 @@ export function registerAccessControl(
       if (origin && !opts.allowedOrigins(request).includes(origin)) throw errors.origin;
     }
     request.actor = await authenticate(request);
-    if (access === 'public') {
-      // A signed-in user's unsafe public calls (login, logout) still carry the token.
-      if (unsafe && request.actor) checkCsrf(request, request.actor);
-      return;
-    }
+    // Public writes (sign-in, sign-up) need no session token: a stale cookie must not
+    // block signing in again. Cross-site forms cannot reach them: the Origin check above,
+    // and bodies are JSON objects, which an HTML form cannot send.
+    if (access === 'public') return;
     const actor = request.actor;
     if (!actor) throw errors.unauthenticated;
     if (unsafe) checkCsrf(request, actor);

@@ -1,0 +1,122 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
+
+let t: TestApp;
+let admin: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.loginAs('admin');
+  // A few more changes so the chain has some length.
+  const agency = await t.services.agencies.findByGsoCode(t.db, '29263');
+  await admin.post('/api/users', { username: 'audit.probe', fullName: 'Kiểm Tra', agencyId: agency!.id, password: 'Initial-Pass-2026' });
+});
+afterAll(() => t.close());
+
+const verify = async () => (await admin.get('/api/audit/verify')).json();
+
+describe('audit log', () => {
+  it('records every change with actor, agency, request id and client address', async () => {
+    const res = await admin.get('/api/audit/events?action=identity.user_create');
+    expect(res.statusCode).toBe(200);
+    const [event] = res.json().items;
+    expect(event.actorLabel).toBe('admin');
+    expect(event.requestId).toBeTruthy();
+    expect(event.clientIp).toBeTruthy();
+    expect(event.agencyId).toBeTruthy();
+    expect(event.after.username).toBe('audit.probe');
+    expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('filters by actor, target, agency and time, and pages by seq', async () => {
+    const me = (await admin.get('/api/me')).json();
+    const byActor = await admin.get(`/api/audit/events?actorUserId=${me.id}&limit=200`);
+    expect(byActor.json().items.every((e: { actorUserId: string }) => e.actorUserId === me.id)).toBe(true);
+    const future = await admin.get(`/api/audit/events?from=${new Date(Date.now() + 86_400_000 * 365).toISOString()}`);
+    expect(future.json().items).toEqual([]);
+    const page = await admin.get('/api/audit/events?limit=3');
+    const next = await admin.get(`/api/audit/events?limit=3&beforeSeq=${page.json().nextBeforeSeq}`);
+    expect(next.json().items[0].seq).toBe(page.json().items[2].seq - 1);
+    const longDuc = await t.services.agencies.findByGsoCode(t.db, '29263');
+    const byAgency = await admin.get(`/api/audit/events?agencyId=${longDuc!.id}&limit=200`);
+    expect(byAgency.json().items.length).toBeGreaterThan(0);
+    expect(byAgency.json().items.every((e: { agencyId: string }) => e.agencyId === longDuc!.id)).toBe(true);
+    expect((await admin.get('/api/audit/events?from=not-a-date')).json().code).toBe('http.validation_failed');
+  });
+
+  it('shows an agency admin only the events of its subtree', async () => {
+    const qt = await t.loginAs('qt.longduc');
+    const longDuc = await t.services.agencies.findByGsoCode(t.db, '29263');
+    const res = await qt.get('/api/audit/events?limit=200');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.length).toBeGreaterThan(0);
+    expect(res.json().items.every((e: { agencyId: string }) => e.agencyId === longDuc!.id)).toBe(true);
+    const phuong1 = await t.services.agencies.findByGsoCode(t.db, '29239');
+    expect((await qt.get(`/api/audit/events?agencyId=${phuong1!.id}`)).statusCode).toBe(404);
+    expect((await qt.get('/api/audit/verify')).statusCode).toBe(403);
+  });
+
+  it('verifies an intact chain', async () => {
+    const r = await verify();
+    expect(r.ok).toBe(true);
+    expect(r.checked).toBe(r.headSeq);
+    expect(r.checked).toBeGreaterThan(10);
+  });
+});
+
+describe('tampering is detected and named', () => {
+  // Each case tampers behind the application's back inside a transaction, verifies the
+  // chain through that transaction, then rolls everything back for the next case.
+  async function tampered(statements: string[]) {
+    let result: Awaited<ReturnType<typeof t.services.audit.verify>> | undefined;
+    await t.db
+      .transaction()
+      .execute(async (trx) => {
+        for (const text of statements) await sql.raw(text).execute(trx);
+        result = await t.services.audit.verify(trx);
+        throw new Error('rollback');
+      })
+      .catch((err: Error) => {
+        if (err.message !== 'rollback') throw err;
+      });
+    return result!;
+  }
+
+  it('an edited row', async () => {
+    const r = await tampered([`UPDATE audit.events SET action = 'identity.nothing' WHERE seq = 5`]);
+    expect(r.firstBroken).toEqual({ seq: 5, reason: 'hash_mismatch' });
+  });
+
+  it('an edited before/after payload', async () => {
+    const r = await tampered([`UPDATE audit.events SET after = jsonb_set(after, '{fullName}', '"X"') WHERE seq = 8`]);
+    expect(r.firstBroken).toEqual({ seq: 8, reason: 'hash_mismatch' });
+  });
+
+  it('a deleted row', async () => {
+    const r = await tampered(['DELETE FROM audit.events WHERE seq = 7']);
+    expect(r.firstBroken).toEqual({ seq: 7, reason: 'seq_gap' });
+  });
+
+  it('two rows swapped (their seq exchanged)', async () => {
+    const r = await tampered([
+      'UPDATE audit.events SET seq = -1 WHERE seq = 3',
+      'UPDATE audit.events SET seq = 3 WHERE seq = 4',
+      'UPDATE audit.events SET seq = 4 WHERE seq = -1',
+    ]);
+    expect(r.firstBroken?.seq).toBe(3);
+    expect(r.ok).toBe(false);
+  });
+
+  it('the newest rows cut off', async () => {
+    const r = await tampered(['DELETE FROM audit.events WHERE seq = (SELECT max(seq) FROM audit.events)']);
+    expect(r.firstBroken?.reason).toBe('tail_missing');
+  });
+
+  it('is named by the admin screen API', async () => {
+    await sql`UPDATE audit.events SET client_ip = '10.0.0.66' WHERE seq = 2`.execute(t.db);
+    const r = (await admin.get('/api/audit/verify')).json();
+    expect(r.ok).toBe(false);
+    expect(r.firstBroken).toEqual({ seq: 2, reason: 'hash_mismatch' });
+  });
+});

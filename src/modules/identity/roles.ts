@@ -1,0 +1,61 @@
+/**
+ * Roles and what they permit. A role is granted on an agency and applies to its subtree;
+ * permissions marked `province` apply to the whole province whatever the agency
+ * (the agency directory and the calendar are public facts every official needs).
+ */
+export const roleCodes = [
+  'dept_admin',
+  'agency_admin',
+  'one_stop_officer',
+  'specialist',
+  'leader',
+  'clerk',
+] as const;
+export type RoleCode = (typeof roleCodes)[number];
+
+export const provinceWidePermissions = new Set(['agency.read', 'calendar.read']);
+
+const officialBase = ['agency.read', 'calendar.read'] as const;
+
+export const rolePermissions: Readonly<Record<RoleCode, readonly string[]>> = {
+  dept_admin: [
+    ...officialBase,
+    'agency.manage',
+    'identity.user.read',
+    'identity.user.manage',
+    'identity.role.assign',
+    'identity.role.assign_admin',
+    'audit.read',
+    'audit.verify',
+    'calendar.manage',
+  ],
+  agency_admin: [
+    ...officialBase,
+    'identity.user.read',
+    'identity.user.manage',
+    'identity.role.assign',
+    'audit.read',
+  ],
+  one_stop_officer: [...officialBase],
+  specialist: [...officialBase],
+  leader: [...officialBase, 'identity.user.read'],
+  clerk: [...officialBase],
+};
+
+/** Roles whose holders must use a second factor (TOTP). */
+export const mfaRequiredRoles = new Set<RoleCode>(['dept_admin', 'agency_admin']);
+
+/** Roles only a holder of `identity.role.assign_admin` may grant. */
+export const adminOnlyRoles = new Set<RoleCode>(['dept_admin']);
+
+export const roleNames: Readonly<Record<RoleCode, { vi: string; en: string }>> = {
+  dept_admin: { vi: 'Quản trị Sở TT&TT (toàn tỉnh)', en: 'Department administrator (province)' },
+  agency_admin: { vi: 'Quản trị đơn vị', en: 'Agency administrator' },
+  one_stop_officer: { vi: 'Cán bộ một cửa', en: 'One-stop officer' },
+  specialist: { vi: 'Chuyên viên', en: 'Specialist' },
+  leader: { vi: 'Lãnh đạo', en: 'Leader' },
+  clerk: { vi: 'Văn thư', en: 'Clerk' },
+};
+
+/** Every permission the platform knows, for the role screen and tests. */
+export const allPermissions = [...new Set(Object.values(rolePermissions).flat())].sort();

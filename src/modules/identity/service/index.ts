@@ -1,0 +1,49 @@
+import type { Config } from '../../../config.js';
+import type { Clock } from '../../../platform/clock.js';
+import type { AnyDb } from '../../../platform/db/connect.js';
+import type { AgencyService } from '../../agencies/index.js';
+import type { AuditService } from '../../audit/index.js';
+import { createSecretBox } from '../totp.js';
+import { createAccountService } from './account.js';
+import type { IdentityDeps } from './deps.js';
+import { createProvisioning } from './provision.js';
+import { createRoleService } from './roles.js';
+import { createScope } from './scope.js';
+import { createSessionService } from './session.js';
+import { createUserAdminService } from './users.js';
+
+const ROOT_CACHE_MS = 60_000;
+
+export function createIdentityService(input: {
+  db: AnyDb;
+  clock: Clock;
+  audit: AuditService;
+  agencies: AgencyService;
+  config: IdentityDeps['config'] & Pick<Config, 'sessionSecret'>;
+}) {
+  let cachedRoot: { id: string | null; at: number } | undefined;
+  const deps: IdentityDeps = {
+    ...input,
+    box: createSecretBox(input.config.sessionSecret),
+    async provinceRootId() {
+      const now = Date.now();
+      if (!cachedRoot || now - cachedRoot.at > ROOT_CACHE_MS) {
+        const root = (await input.agencies.hasAny(input.db)) ? await input.agencies.getRoot(input.db) : null;
+        cachedRoot = { id: root?.id ?? null, at: now };
+      }
+      return cachedRoot.id;
+    },
+  };
+  const scope = createScope(deps);
+  const provisioning = createProvisioning(deps);
+  return {
+    ...createSessionService(deps),
+    ...createAccountService(deps),
+    ...createUserAdminService(deps, scope),
+    ...createRoleService(deps, scope),
+    ...provisioning,
+    register: (ctx: Parameters<typeof provisioning.registerCitizen>[1], body: Parameters<typeof provisioning.registerCitizen>[2]) =>
+      provisioning.registerCitizen(input.db, ctx, body),
+  };
+}
+export type IdentityService = ReturnType<typeof createIdentityService>;

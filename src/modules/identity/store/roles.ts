@@ -1,0 +1,36 @@
+import type { RoleCode } from '../roles.js';
+import { type Exec, q, type RoleAssignmentRow } from './tables.js';
+
+export const currentRolesOf = (exec: Exec, userIds: string[]): Promise<RoleAssignmentRow[]> =>
+  userIds.length === 0
+    ? Promise.resolve([])
+    : q(exec)
+        .selectFrom('identity.roleAssignments')
+        .selectAll()
+        .where('userId', 'in', userIds)
+        .where('revokedAt', 'is', null)
+        .orderBy('grantedAt')
+        .execute();
+
+export const findAssignment = (exec: Exec, id: string) =>
+  q(exec).selectFrom('identity.roleAssignments').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function insertAssignment(
+  exec: Exec,
+  row: { userId: string; role: RoleCode; agencyId: string; grantedBy: string | null; grantedAt: Date },
+): Promise<RoleAssignmentRow> {
+  return q(exec)
+    .insertInto('identity.roleAssignments')
+    .values(row)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function revokeAssignment(exec: Exec, id: string, by: string | null, at: Date): Promise<void> {
+  await q(exec)
+    .updateTable('identity.roleAssignments')
+    .set({ revokedAt: at, revokedBy: by })
+    .where('id', '=', id)
+    .where('revokedAt', 'is', null)
+    .execute();
+}

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { buildApp, createServices } from '../../src/app.js';
+import { systemClock } from '../../src/platform/clock.js';
+import { openTestDatabase } from '../helpers/app.js';
+import { testConfig } from '../helpers/template.js';
+
+/** Builds web/dist when it is missing or older than web/src (the same check `npm start` makes). */
+export function ensureWebBuilt(): void {
+  const result = spawnSync(process.execPath, [path.resolve('scripts/build-web-if-needed.mjs')], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('building the web app failed');
+}
+
+/**
+ * The real application, listening on a free port and serving web/dist, on a fresh copy of
+ * the demo database. The clock is the system clock: the browser computes TOTP codes from
+ * real time.
+ */
+export async function startWebServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  ensureWebBuilt();
+  const database = await openTestDatabase();
+  const config = testConfig();
+  const clock = systemClock;
+  const services = createServices({ config, database, clock });
+  const app = await buildApp({ config, database, clock, services, serveWeb: true, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  HomeOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Alert, Button, Layout, Menu, type MenuProps } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { FullPageSpin } from './FullPageSpin';
+import { HeaderBar } from './HeaderBar';
+import { useSession } from './session';
+import type { Permission } from './types';
+
+type Entry = { key: string; icon: React.ReactNode; permission?: Permission; officialOnly?: boolean };
+
+const entries: Entry[] = [
+  { key: '/', icon: <HomeOutlined />, officialOnly: true },
+  { key: '/agencies', icon: <ApartmentOutlined />, permission: 'agency.read' },
+  { key: '/users', icon: <TeamOutlined />, permission: 'identity.user.read' },
+  { key: '/calendar', icon: <CalendarOutlined />, permission: 'calendar.read' },
+  { key: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: '/account', icon: <UserOutlined /> },
+];
+
+const labelKeys: Record<string, string> = {
+  '/': 'app.menu.home',
+  '/agencies': 'app.menu.agencies',
+  '/users': 'app.menu.users',
+  '/calendar': 'app.menu.calendar',
+  '/audit': 'app.menu.audit',
+  '/account': 'app.menu.account',
+};
+
+/** The signed-in layout: header, a side menu of what the user may use, the page. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { me, can } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const section = `/${location.pathname.split('/')[1] ?? ''}`;
+
+  const items: MenuProps['items'] = entries
+    .filter((e) => (!e.permission || can(e.permission)) && (!e.officialOnly || me?.kind === 'official'))
+    .map((e) => ({ key: e.key, icon: e.icon, label: t(labelKeys[e.key] ?? e.key) }));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <HeaderBar />
+      <Layout>
+        <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} theme="light" aria-label={t('app.mainMenu')}>
+          <nav aria-label={t('app.mainMenu')}>
+            <Menu
+              mode="inline"
+              selectedKeys={[section]}
+              items={items}
+              onClick={({ key }) => navigate(key)}
+              style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+              data-testid="side-menu"
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 16 }}>
+          <main>
+            {me?.mustChangePassword && section !== '/account' && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={t('app.mustChangePassword.title')}
+                description={t('app.mustChangePassword.text')}
+                action={
+                  <Button size="small" type="primary" onClick={() => navigate('/account')}>
+                    {t('app.mustChangePassword.action')}
+                  </Button>
+                }
+                data-testid="must-change-password"
+              />
+            )}
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The one way the web app talks to the server: JSON over same-origin fetch, the CSRF
+ * token on every unsafe call, the UI language in Accept-Language (the server localises
+ * problem details), and RFC 9457 problems turned into `ApiError`.
+ */
+
+export type FieldError = { in?: string; path: string; message: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+  }
+
+  get requestId(): string | undefined {
+    return typeof this.extensions.requestId === 'string' ? this.extensions.requestId : undefined;
+  }
+
+  get fieldErrors(): FieldError[] {
+    return Array.isArray(this.extensions.errors) ? (this.extensions.errors as FieldError[]) : [];
+  }
+}
+
+type Settings = {
+  csrfToken: string | null;
+  language: string;
+  /** Called when the server says the session is gone, so the app can show the login page. */
+  onUnauthenticated: () => void;
+};
+
+const settings: Settings = { csrfToken: null, language: 'vi', onUnauthenticated: () => {} };
+
+export function configureApi(patch: Partial<Settings>): void {
+  Object.assign(settings, patch);
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    'accept-language': settings.language === 'en' ? 'en' : 'vi',
+  };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && settings.csrfToken) headers['x-csrf-token'] = settings.csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      'network.unreachable',
+      settings.language === 'en'
+        ? 'Cannot reach the server. Check the network connection.'
+        : 'Không kết nối được máy chủ. Vui lòng kiểm tra kết nối mạng.',
+    );
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data: unknown = text ? safeJson(text) : undefined;
+  if (response.ok) return data as T;
+
+  const problem = (data ?? {}) as Record<string, unknown>;
+  const code = typeof problem.code === 'string' ? problem.code : `http.${response.status}`;
+  const detail =
+    typeof problem.detail === 'string' ? problem.detail : `${response.status} ${response.statusText}`;
+  const error = new ApiError(response.status, code, detail, problem);
+  if (response.status === 401 && code === 'auth.unauthenticated') settings.onUnauthenticated();
+  throw error;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+};

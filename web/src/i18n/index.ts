@@ -1,0 +1,61 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import 'dayjs/locale/en';
+import localizedFormat from 'dayjs/plugin/localizedFormat';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { configureApi } from '../app/api';
+import en from './en.json';
+import vi from './vi.json';
+
+export type Language = 'vi' | 'en';
+export const languages: readonly Language[] = ['vi', 'en'];
+
+const STORAGE_KEY = 'openprovince.lang';
+
+dayjs.extend(localizedFormat);
+dayjs.extend(relativeTime);
+
+function initialLanguage(): Language {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'vi' || stored === 'en') return stored;
+  } catch {
+    // storage may be disabled: Vietnamese is the default anyway
+  }
+  return 'vi';
+}
+
+function apply(lang: Language): void {
+  dayjs.locale(lang);
+  configureApi({ language: lang });
+  document.documentElement.lang = lang;
+  document.title = i18n.t('app.documentTitle');
+}
+
+const lang = initialLanguage();
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: lang,
+  fallbackLng: 'vi',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+apply(lang);
+
+export async function setLanguage(next: Language): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // not remembered, still switched
+  }
+  await i18n.changeLanguage(next);
+  apply(next);
+}
+
+export function currentLanguage(): Language {
+  return i18n.language === 'en' ? 'en' : 'vi';
+}
+
+export default i18n;
