@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Resolves `./x.js` to `./x.ts` (NodeNext) so the boundary rules can see where an import goes.
@@ -101,7 +102,12 @@ export default defineConfig(
   {
     // TypeScript itself checks browser globals here (no-undef is off for .ts/.tsx).
     files: ['web/src/**/*.{ts,tsx}'],
-    rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
   },
 
   // ── Architecture (STYLE.md rule 6) ─────────────────────────────────────────────────────────

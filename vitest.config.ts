@@ -8,7 +8,10 @@ const projects: TestProjectInlineConfiguration[] = [
   { extends: true, test: { name: 'pglite', include: apiTests, exclude: e2eTests } },
 ];
 if (process.env.TEST_DATABASE_URL) {
-  projects.push({ extends: true, test: { name: 'postgres', include: apiTests, exclude: e2eTests } });
+  projects.push({
+    extends: true,
+    test: { name: 'postgres', include: apiTests, exclude: e2eTests },
+  });
 }
 projects.push({
   extends: true,

@@ -16,7 +16,14 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const password = 'Bench-Password-2026';
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
-type Result = { name: string; rps: number; p50: number; p99: number; errors: number; peakRssMb: number };
+type Result = {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  peakRssMb: number;
+};
 
 function start(script: string, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
@@ -42,7 +49,14 @@ function peakRss(pid: number): number {
 async function run(name: string, pid: number, opts: autocannon.Options): Promise<Result> {
   const r = await autocannon({ duration: seconds, connections, ...opts });
   const errors = r.errors + r.non2xx;
-  return { name, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors, peakRssMb: peakRss(pid) };
+  return {
+    name,
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors,
+    peakRssMb: peakRss(pid),
+  };
 }
 
 async function login(base: string, username: string): Promise<{ cookie: string }> {
@@ -56,12 +70,23 @@ async function login(base: string, username: string): Promise<{ cookie: string }
   return { cookie };
 }
 
-async function platform(label: string, env: Record<string, string>, port: number): Promise<Result[]> {
-  const server = await start('src/main.ts', { PORT: String(port), HOST: '127.0.0.1', DEMO_PASSWORD: password, ...env });
+async function platform(
+  label: string,
+  env: Record<string, string>,
+  port: number,
+): Promise<Result[]> {
+  const server = await start('src/main.ts', {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DEMO_PASSWORD: password,
+    ...env,
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     const { cookie } = await login(base, 'ld.stttt'); // a leader: reads the users of his department
-    const agency = await (await fetch(`${base}/api/agencies/search?q=stttt`, { headers: { cookie } })).json();
+    const agency = await (
+      await fetch(`${base}/api/agencies/search?q=stttt`, { headers: { cookie } })
+    ).json();
     const agencyId = (agency.items ?? agency)[0].id;
     const read = await run(`${label}: authenticated read (users of STTTT)`, server.pid!, {
       url: `${base}/api/users?agencyId=${agencyId}`,
@@ -83,7 +108,11 @@ async function platform(label: string, env: Record<string, string>, port: number
 async function main(): Promise<void> {
   const results: Result[] = [];
   const hello = await start('bench/hello.ts', { PORT: '3901' });
-  results.push(await run('baseline: bare Fastify hello-world', hello.pid!, { url: 'http://127.0.0.1:3901/hello' }));
+  results.push(
+    await run('baseline: bare Fastify hello-world', hello.pid!, {
+      url: 'http://127.0.0.1:3901/hello',
+    }),
+  );
   hello.kill();
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'op-bench-'));
@@ -100,7 +129,9 @@ async function main(): Promise<void> {
     try {
       const u = new URL(pgUrl);
       u.pathname = `/${name}`;
-      results.push(...(await platform('PostgreSQL', { DATABASE_URL: u.toString(), DATA_DIR: tmpdir() }, 3903)));
+      results.push(
+        ...(await platform('PostgreSQL', { DATABASE_URL: u.toString(), DATA_DIR: tmpdir() }, 3903)),
+      );
     } finally {
       await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
       await admin.end();
@@ -108,13 +139,33 @@ async function main(): Promise<void> {
   }
 
   const base = results[0]!.rps;
-  console.log(`\nOpenProvince bench — ${seconds}s per scenario, ${connections} connections, node ${process.version}`);
-  console.log('scenario'.padEnd(56), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), 'peak RSS MB'.padStart(12), 'vs hello'.padStart(9));
+  console.log(
+    `\nOpenProvince bench — ${seconds}s per scenario, ${connections} connections, node ${process.version}`,
+  );
+  console.log(
+    'scenario'.padEnd(56),
+    'req/s'.padStart(8),
+    'p50 ms'.padStart(8),
+    'p99 ms'.padStart(8),
+    'errors'.padStart(7),
+    'peak RSS MB'.padStart(12),
+    'vs hello'.padStart(9),
+  );
   for (const r of results) {
     const ratio = `${((r.rps / base) * 100).toFixed(1)}%`;
-    console.log(r.name.padEnd(56), String(r.rps).padStart(8), String(r.p50).padStart(8), String(r.p99).padStart(8), String(r.errors).padStart(7), String(r.peakRssMb).padStart(12), ratio.padStart(9));
+    console.log(
+      r.name.padEnd(56),
+      String(r.rps).padStart(8),
+      String(r.p50).padStart(8),
+      String(r.p99).padStart(8),
+      String(r.errors).padStart(7),
+      String(r.peakRssMb).padStart(12),
+      ratio.padStart(9),
+    );
   }
-  console.log('\nTargets: authenticated read ≥ 40 % of hello-world; login ≥ 30/s per core (the server is one Node process: one core).');
+  console.log(
+    '\nTargets: authenticated read ≥ 40 % of hello-world; login ≥ 30/s per core (the server is one Node process: one core).',
+  );
 }
 
 main().catch((err) => {

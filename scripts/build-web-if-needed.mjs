@@ -15,10 +15,17 @@ function newest(dir) {
   return latest;
 }
 
-const sources = Math.max(newest(path.join(web, 'src')), statSync(path.join(web, 'index.html')).mtimeMs);
+const sources = Math.max(
+  newest(path.join(web, 'src')),
+  statSync(path.join(web, 'index.html')).mtimeMs,
+);
 if (existsSync(built) && statSync(built).mtimeMs >= sources) process.exit(0);
 console.log('Building the web app (web/dist)…');
-const vite = spawnSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', 'web'], {
-  stdio: 'inherit',
-});
+const vite = spawnSync(
+  process.execPath,
+  [path.resolve('node_modules/vite/bin/vite.js'), 'build', 'web'],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(vite.status ?? 1);

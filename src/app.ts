@@ -61,7 +61,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.:-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+      return typeof given === 'string' && /^[\w.:-]{8,64}$/.test(given)
+        ? given
+        : crypto.randomUUID();
     },
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },

@@ -8,10 +8,14 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { seed } from './seed.js';
 
 /** Opens the configured database, runs `fn`, closes it (the lock is released on every path). */
-async function withServices<T>(fn: (s: Services, config: Config, database: Database) => Promise<T>): Promise<T> {
+async function withServices<T>(
+  fn: (s: Services, config: Config, database: Database) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(
-    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: config.dataDir },
   );
   try {
     await migrateToLatest(database.db);
@@ -30,34 +34,55 @@ program
 
 program
   .command('seed')
-  .description('Reference data (holidays); with --demo on an empty database, the demo province and accounts')
+  .description(
+    'Reference data (holidays); with --demo on an empty database, the demo province and accounts',
+  )
   .option('--demo', 'seed the demo province Trà Vinh (2021) and its demo accounts')
   .action((opts: { demo?: boolean }) =>
     withServices(async (s, config) => {
       const { demoSeeded } = await seed(s, config, { demo: opts.demo ?? config.seedDemo });
-      console.log(demoSeeded ? 'Holidays and the demo province seeded.' : 'Holidays seeded (demo data not added).');
+      console.log(
+        demoSeeded
+          ? 'Holidays and the demo province seeded.'
+          : 'Holidays seeded (demo data not added).',
+      );
     }),
   );
 
 program
   .command('import-province')
-  .description('Import a province tree: --code NN from the national 2021 list, or --vinh-long-2025 as a successor tree')
+  .description(
+    'Import a province tree: --code NN from the national 2021 list, or --vinh-long-2025 as a successor tree',
+  )
   .option('--code <code>', 'GSO province code, e.g. 83 (Bến Tre)')
-  .option('--csv <path>', 'national CSV of administrative units', 'seed/vn_admin_units_2021-11-01.csv')
+  .option(
+    '--csv <path>',
+    'national CSV of administrative units',
+    'seed/vn_admin_units_2021-11-01.csv',
+  )
   .option('--as-of <date>', 'the date the imported units are valid from', '2021-11-01')
   .option('--vinh-long-2025', 'the two-tier Vĩnh Long of 1 July 2025 as successor of Trà Vinh')
   .option('--mapping <path>', 'merge mapping CSV', 'seed/vinhlong_2025_commune_merge_mapping.csv')
-  .action((opts: { code?: string; csv: string; asOf: string; vinhLong2025?: boolean; mapping: string }) =>
-    withServices(async (s) => {
-      const ctx = systemContext('import-province');
-      if (opts.vinhLong2025) {
-        console.log(await s.agencies.importVinhLong2025(s.db, ctx, { mappingPath: opts.mapping }));
-      } else if (opts.code) {
-        console.log(await s.agencies.importProvince(s.db, ctx, { csvPath: opts.csv, provinceCode: opts.code, asOf: opts.asOf }));
-      } else {
-        throw new Error('give --code <NN> or --vinh-long-2025');
-      }
-    }),
+  .action(
+    (opts: { code?: string; csv: string; asOf: string; vinhLong2025?: boolean; mapping: string }) =>
+      withServices(async (s) => {
+        const ctx = systemContext('import-province');
+        if (opts.vinhLong2025) {
+          console.log(
+            await s.agencies.importVinhLong2025(s.db, ctx, { mappingPath: opts.mapping }),
+          );
+        } else if (opts.code) {
+          console.log(
+            await s.agencies.importProvince(s.db, ctx, {
+              csvPath: opts.csv,
+              provinceCode: opts.code,
+              asOf: opts.asOf,
+            }),
+          );
+        } else {
+          throw new Error('give --code <NN> or --vinh-long-2025');
+        }
+      }),
   );
 
 program
@@ -88,7 +113,9 @@ program
       if (r.ok) {
         console.log(`Audit chain OK: ${r.checked} events, head #${r.headSeq} ${r.headHash}`);
       } else {
-        console.error(`Audit chain BROKEN at event #${r.firstBroken?.seq}: ${r.firstBroken?.reason} (checked ${r.checked} before it)`);
+        console.error(
+          `Audit chain BROKEN at event #${r.firstBroken?.seq}: ${r.firstBroken?.reason} (checked ${r.checked} before it)`,
+        );
         process.exitCode = 1;
       }
     }),

@@ -32,8 +32,12 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ port: config.port, host: config.host });
-    const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}/db`;
-    console.log(`\nOpenProvince is running at http://${config.host}:${config.port}  —  database: ${where}`);
+    const where = config.databaseUrl
+      ? 'PostgreSQL (DATABASE_URL)'
+      : `PGlite in ${config.dataDir}/db`;
+    console.log(
+      `\nOpenProvince is running at http://${config.host}:${config.port}  —  database: ${where}`,
+    );
     if (config.seedDemo) {
       if (demoSeeded) console.log('Demo province Trà Vinh (2021) seeded.');
       console.log(`Demo accounts (password: ${config.demoPassword}):`);
@@ -47,7 +51,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof MigrationError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof DataDirLockedError ||
+    err instanceof MigrationError
+  ) {
     console.error(`\n${err.message}\n`);
   } else {
     console.error(err);

@@ -27,7 +27,10 @@ beforeAll(async () => {
   } else {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'op-cli-'));
     const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
-    const db = await PGlite.create(path.join(dataDir, 'db'), { extensions: pgliteExtensions, loadDataDir: template });
+    const db = await PGlite.create(path.join(dataDir, 'db'), {
+      extensions: pgliteExtensions,
+      loadDataDir: template,
+    });
     await db.close();
     env = { DATA_DIR: dataDir };
     tamper = async (text) => {
@@ -42,7 +45,12 @@ afterAll(() => cleanup());
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/openprovince.mjs', ...args], {
-    env: { ...process.env, NODE_ENV: 'development', SESSION_SECRET: 'cli-test-secret-0123456789abcdefgh', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      SESSION_SECRET: 'cli-test-secret-0123456789abcdefgh',
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -57,9 +65,25 @@ describe('openprovince CLI', { timeout: 180_000 }, () => {
   });
 
   it('create-admin makes a department administrator; a weak password is refused', () => {
-    const weak = cli('create-admin', '--username', 'admin2', '--full-name', 'Lê Văn Quản', '--password', 'short');
+    const weak = cli(
+      'create-admin',
+      '--username',
+      'admin2',
+      '--full-name',
+      'Lê Văn Quản',
+      '--password',
+      'short',
+    );
     expect(weak.code).toBe(1);
-    const ok = cli('create-admin', '--username', 'admin2', '--full-name', 'Lê Văn Quản', '--password', 'Admin2-Pass-2026');
+    const ok = cli(
+      'create-admin',
+      '--username',
+      'admin2',
+      '--full-name',
+      'Lê Văn Quản',
+      '--password',
+      'Admin2-Pass-2026',
+    );
     expect(ok.out).toContain('Created admin2');
     expect(ok.code).toBe(0);
   });

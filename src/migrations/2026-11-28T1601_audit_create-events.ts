@@ -27,7 +27,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX events_occurred_at_ix ON audit.events (occurred_at)`.execute(db);
   await sql`CREATE INDEX events_agency_ix ON audit.events (agency_id, seq)`.execute(db);
   await sql`CREATE INDEX events_actor_ix ON audit.events (actor_user_id, seq)`.execute(db);
-  await sql`CREATE INDEX events_target_ix ON audit.events (target_type, target_id, seq)`.execute(db);
+  await sql`CREATE INDEX events_target_ix ON audit.events (target_type, target_id, seq)`.execute(
+    db,
+  );
   // One row: the last link. Locked FOR UPDATE by each writer, so the chain is serial,
   // and it lets verification notice rows deleted from the end.
   await sql`
@@ -38,7 +40,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CONSTRAINT chain_head_pk PRIMARY KEY (id),
       CONSTRAINT chain_head_single_ck CHECK (id = 1)
     )`.execute(db);
-  await sql`INSERT INTO audit.chain_head (id, seq, hash) VALUES (1, 0, repeat('0', 64))`.execute(db);
+  await sql`INSERT INTO audit.chain_head (id, seq, hash) VALUES (1, 0, repeat('0', 64))`.execute(
+    db,
+  );
 }
 
 export async function down(): Promise<void> {

@@ -55,7 +55,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         (parent_id IS NULL AND depth = 0) OR (parent_id IS NOT NULL AND ancestors[depth] = parent_id))
     )`.execute(db);
   await sql`CREATE INDEX agencies_parent_ix ON agency.agencies (parent_id, sort_order)`.execute(db);
-  await sql`CREATE INDEX agencies_ancestors_gin_ix ON agency.agencies USING gin (ancestors)`.execute(db);
+  await sql`CREATE INDEX agencies_ancestors_gin_ix ON agency.agencies USING gin (ancestors)`.execute(
+    db,
+  );
   await sql`
     CREATE INDEX agencies_name_folded_trgm_ix ON agency.agencies
     USING gin (name_folded public.gin_trgm_ops)`.execute(db);

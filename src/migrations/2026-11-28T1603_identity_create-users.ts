@@ -69,7 +69,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CONSTRAINT sessions_token_uq UNIQUE (token_hash),
       CONSTRAINT sessions_user_fk FOREIGN KEY (user_id) REFERENCES identity.users (id)
     )`.execute(db);
-  await sql`CREATE INDEX sessions_user_ix ON identity.sessions (user_id) WHERE revoked_at IS NULL`.execute(db);
+  await sql`CREATE INDEX sessions_user_ix ON identity.sessions (user_id) WHERE revoked_at IS NULL`.execute(
+    db,
+  );
 
   // Failed logins by key ('u:<username>' whether or not the user exists, 'ip:<address>').
   await sql`

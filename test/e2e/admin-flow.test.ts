@@ -17,12 +17,22 @@ describe('web app: department admin flow', () => {
   let page: Page;
   const pageErrors: string[] = [];
 
-  const officer = { username: 'mc2.longduc', fullName: 'Lê Thị Mỹ Duyên', password: 'MotCua@LongDuc2026' };
+  const officer = {
+    username: 'mc2.longduc',
+    fullName: 'Lê Thị Mỹ Duyên',
+    password: 'MotCua@LongDuc2026',
+  };
   const year = new Date().getFullYear();
-  const holiday = { date: `${year}-10-15`, shown: `15/10/${year}`, name: 'Ngày hội văn hóa các dân tộc tỉnh Trà Vinh' };
+  const holiday = {
+    date: `${year}-10-15`,
+    shown: `15/10/${year}`,
+    name: 'Ngày hội văn hóa các dân tộc tỉnh Trà Vinh',
+  };
 
   const treeNode = (title: string) =>
-    page.locator('.ant-tree-treenode', { has: page.locator('[data-node-id]', { hasText: new RegExp(`^${title}$`) }) });
+    page.locator('.ant-tree-treenode', {
+      has: page.locator('[data-node-id]', { hasText: new RegExp(`^${title}$`) }),
+    });
 
   async function expandNode(title: string) {
     const node = treeNode(title);
@@ -66,7 +76,9 @@ describe('web app: department admin flow', () => {
   it('shows the login page in Vietnamese, accessible', async () => {
     await page.goto(`${server.url}/`);
     await page.waitForURL('**/login');
-    await expect.poll(() => page.getByRole('heading', { name: 'Đăng nhập' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Đăng nhập' }).isVisible())
+      .toBe(true);
     await screenshot(page, '01-login');
     await expectAccessible('login');
   });
@@ -76,14 +88,21 @@ describe('web app: department admin flow', () => {
     const secretText = await page.getByTestId('totp-secret').textContent();
     const secret = (secretText ?? '').replace(/\s+/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
-    await expect.poll(() => page.locator('[data-testid="totp-enrol"] canvas, [data-testid="totp-enrol"] svg').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page.locator('[data-testid="totp-enrol"] canvas, [data-testid="totp-enrol"] svg').count(),
+      )
+      .toBeGreaterThan(0);
     await screenshot(page, '02-totp-enrolment');
     const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate();
     await page.getByTestId('totp-code').fill(code);
     await page.getByTestId('totp-confirm').click();
     await page.getByTestId('welcome').waitFor();
-    await expect.poll(() => page.getByTestId('welcome').textContent()).toContain('Nguyễn Minh Quân');
+    await expect
+      .poll(() => page.getByTestId('welcome').textContent())
+      .toContain('Nguyễn Minh Quân');
     await screenshot(page, '03-home-admin');
+    await expectAccessible('home');
   });
 
   it('browses the agency tree down to Xã Long Đức and finds it without diacritics', async () => {
@@ -93,7 +112,9 @@ describe('web app: department admin flow', () => {
     await expandNode('UBND tỉnh Trà Vinh');
     await expandNode('UBND thành phố Trà Vinh');
     await treeNode('UBND xã Long Đức').locator('[data-node-id]').click();
-    await expect.poll(() => page.getByTestId('agency-detail').textContent()).toContain('Ủy ban nhân dân xã Long Đức');
+    await expect
+      .poll(() => page.getByTestId('agency-detail').textContent())
+      .toContain('Ủy ban nhân dân xã Long Đức');
     await expect.poll(() => page.getByTestId('agency-detail').textContent()).toContain('29263');
     await screenshot(page, '04-agency-tree');
     await expectAccessible('agencies');
@@ -106,7 +127,9 @@ describe('web app: department admin flow', () => {
     expect(await hit.textContent()).toContain('UBND thành phố Trà Vinh');
     await screenshot(page, '05-agency-search');
     await hit.click();
-    await expect.poll(() => page.getByTestId('agency-detail').textContent()).toContain('Ủy ban nhân dân xã Long Đức');
+    await expect
+      .poll(() => page.getByTestId('agency-detail').textContent())
+      .toContain('Ủy ban nhân dân xã Long Đức');
   });
 
   it('creates an officer account for Xã Long Đức and grants the one-stop role', async () => {
@@ -114,6 +137,7 @@ describe('web app: department admin flow', () => {
     await page.waitForURL('**/users?agencyId=*');
     await expect.poll(() => page.getByTestId('users-table').textContent()).toContain('mc.longduc');
     await screenshot(page, '06-users-long-duc');
+    await expectAccessible('users');
 
     await page.getByTestId('user-create').click();
     const drawer = page.getByTestId('user-create-drawer');
@@ -121,7 +145,11 @@ describe('web app: department admin flow', () => {
     await drawer.getByLabel('Họ và tên').fill(officer.fullName);
     await drawer.getByLabel('Chức vụ').fill('Công chức một cửa');
     await drawer.getByLabel('Mật khẩu ban đầu').fill(officer.password);
-    await expect.poll(() => drawer.locator('.ant-select-content, .ant-select-selection-item').first().textContent()).toContain('UBND xã Long Đức');
+    await expect
+      .poll(() =>
+        drawer.locator('.ant-select-content, .ant-select-selection-item').first().textContent(),
+      )
+      .toContain('UBND xã Long Đức');
     await screenshot(page, '07-create-user');
     await page.getByTestId('user-create-submit').click();
 
@@ -130,9 +158,13 @@ describe('web app: department admin flow', () => {
     await expect.poll(() => userDrawer.textContent()).toContain(officer.username);
     await userDrawer.getByLabel('Vai trò').click();
     await page.locator('.ant-select-item-option', { hasText: 'Cán bộ một cửa' }).click();
-    await expect.poll(() => userDrawer.getByTestId('role-grant-form').textContent()).toContain('UBND xã Long Đức');
+    await expect
+      .poll(() => userDrawer.getByTestId('role-grant-form').textContent())
+      .toContain('UBND xã Long Đức');
     await userDrawer.getByTestId('role-grant').click();
-    await expect.poll(() => userDrawer.getByTestId('user-roles').textContent()).toContain('Cán bộ một cửa');
+    await expect
+      .poll(() => userDrawer.getByTestId('user-roles').textContent())
+      .toContain('Cán bộ một cửa');
     await screenshot(page, '08-user-roles');
     await page.keyboard.press('Escape');
     await page.waitForURL((url) => !/\/users\/[0-9a-f-]{36}/.test(url.pathname));
@@ -153,11 +185,14 @@ describe('web app: department admin flow', () => {
     await page.getByTestId('calendar-day-modal-ok').click();
     const row = page.locator(`[data-date="${holiday.date}"]`);
     await row.waitFor();
-    await expect.poll(() => page.getByTestId('calendar-table').textContent()).toContain(holiday.name);
+    await expect
+      .poll(() => page.getByTestId('calendar-table').textContent())
+      .toContain(holiday.name);
 
     await page.getByRole('button', { name: 'Tính ngày hẹn' }).click();
     await page.getByTestId('due-date-result').waitFor();
     await screenshot(page, '10-calendar');
+    await expectAccessible('calendar');
   });
 
   it('shows the audit events and verifies the chain', async () => {
@@ -174,7 +209,11 @@ describe('web app: department admin flow', () => {
     await page.getByTestId('audit-verify-ok').waitFor();
     expect(await page.getByTestId('audit-verify-ok').textContent()).toContain('toàn vẹn');
     // open the role grant to show its before/after
-    await table.locator('tr', { has: page.locator('[data-action="identity.role_grant"]') }).first().locator('.ant-table-row-expand-icon').click();
+    await table
+      .locator('tr', { has: page.locator('[data-action="identity.role_grant"]') })
+      .first()
+      .locator('.ant-table-row-expand-icon')
+      .click();
     await screenshot(page, '11-audit');
     await expectAccessible('audit');
   });
@@ -198,11 +237,15 @@ describe('web app: department admin flow', () => {
 
   it('switches to English', async () => {
     await page.getByTestId('language-switch').getByText('EN').click();
-    await expect.poll(() => page.getByTestId('welcome').textContent()).toContain(`Welcome, ${officer.fullName}`);
+    await expect
+      .poll(() => page.getByTestId('welcome').textContent())
+      .toContain(`Welcome, ${officer.fullName}`);
     await screenshot(page, '13-officer-home-en');
     await page.getByTestId('side-menu').getByText('Holiday calendar').click();
     await page.getByTestId('calendar-table').waitFor();
-    await expect.poll(() => page.getByTestId('calendar-table').textContent()).toContain('Public holiday');
+    await expect
+      .poll(() => page.getByTestId('calendar-table').textContent())
+      .toContain('Public holiday');
     await screenshot(page, '14-calendar-en');
     await page.getByTestId('language-switch').getByText('VI').click();
   });

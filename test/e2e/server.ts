@@ -10,6 +10,8 @@ import { testConfig } from '../helpers/template.js';
 export function ensureWebBuilt(): void {
   const result = spawnSync(process.execPath, [path.resolve('scripts/build-web-if-needed.mjs')], {
     stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's and antd's development builds.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error('building the web app failed');
 }

@@ -47,14 +47,20 @@ export async function createTestApp(opts: { start?: Date; env?: Record<string, s
     const secret = totpSecrets.get(username);
     if (!secret) return undefined;
     clock.advance(31_000); // a TOTP code is good once: each sign-in uses the next time step
-    return new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: clock.now().getTime() });
+    return new TOTP({ secret: Secret.fromBase32(secret) }).generate({
+      timestamp: clock.now().getTime(),
+    });
   };
 
   const anonymous = new Session(app, undefined, undefined);
 
   /** Signs in; an admin without TOTP enrols it on the way, like the web app does. */
   async function loginAs(username: string, password = TEST_PASSWORD): Promise<Session> {
-    const res = await anonymous.post('/api/auth/login', { username, password, totpCode: totpCode(username) });
+    const res = await anonymous.post('/api/auth/login', {
+      username,
+      password,
+      totpCode: totpCode(username),
+    });
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
     const session = Session.fromLogin(app, res);
     if (res.json().user.mfaEnrollmentRequired) {
@@ -62,7 +68,9 @@ export async function createTestApp(opts: { start?: Date; env?: Record<string, s
       const secret: string = setup.json().secret;
       totpSecrets.set(username, secret);
       clock.advance(31_000);
-      const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: clock.now().getTime() });
+      const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate({
+        timestamp: clock.now().getTime(),
+      });
       const confirm = await session.post('/api/me/totp/confirm', { code });
       if (confirm.statusCode !== 204) throw new Error(`totp confirm: ${confirm.body}`);
     }
@@ -112,9 +120,14 @@ export class Session {
       ...(body === undefined ? {} : { payload: body as object }),
     });
   }
-  get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
-  post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body, headers);
-  put = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('PUT', url, body, headers);
-  patch = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('PATCH', url, body, headers);
-  delete = (url: string, headers?: Record<string, string>) => this.request('DELETE', url, undefined, headers);
+  get = (url: string, headers?: Record<string, string>) =>
+    this.request('GET', url, undefined, headers);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', url, body, headers);
+  put = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('PUT', url, body, headers);
+  patch = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('PATCH', url, body, headers);
+  delete = (url: string, headers?: Record<string, string>) =>
+    this.request('DELETE', url, undefined, headers);
 }

@@ -42,7 +42,11 @@ export async function buildPgliteTemplate(): Promise<Blob> {
 export async function buildPostgresTemplate(adminUrl: string, name: string): Promise<void> {
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
-  const database = await openDatabase({ kind: 'postgres', url: withDatabase(adminUrl, name), poolSize: 2 });
+  const database = await openDatabase({
+    kind: 'postgres',
+    url: withDatabase(adminUrl, name),
+    poolSize: 2,
+  });
   try {
     await prepareTemplate(database);
   } finally {
@@ -50,7 +54,10 @@ export async function buildPostgresTemplate(adminUrl: string, name: string): Pro
   }
 }
 
-export async function clonePostgres(adminUrl: string, template: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function clonePostgres(
+  adminUrl: string,
+  template: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `op_test_${randomBytes(6).toString('hex')}`;
   for (let attempt = 0; ; attempt++) {
     try {

@@ -72,6 +72,16 @@ export const agencyErrors = {
       vi: 'Quan hệ kế thừa này đã có.',
       en: 'This succession link already exists.',
     }),
+  startsAfterMerge: (agencyId: string) =>
+    new DomainError(
+      'conflict',
+      'agency.starts_after_merge',
+      {
+        vi: 'Một đơn vị của tỉnh cũ bắt đầu hoạt động sau ngày hợp nhất; hãy sửa ngày của đơn vị đó trước.',
+        en: 'An agency of an old province starts after the merger date; correct its dates first.',
+      },
+      { agencyId },
+    ),
   invalidCursor: () =>
     new DomainError('invalid', 'agency.invalid_cursor', {
       vi: 'Con trỏ phân trang không hợp lệ; hãy tải lại danh sách.',
@@ -84,11 +94,21 @@ export const agencyErrors = {
       { vi: `Tệp không có tỉnh mã ${code}.`, en: `The file has no province with code ${code}.` },
       { provinceCode: code },
     ),
+  invalidImportOptions: (field: string) =>
+    new DomainError(
+      'invalid',
+      'agency.invalid_import_options',
+      { vi: `Tham số nhập liệu không hợp lệ: ${field}.`, en: `Invalid import option: ${field}.` },
+      { field },
+    ),
   badImportFile: (reason: string) =>
     new DomainError(
       'invalid',
       'agency.bad_import_file',
-      { vi: `Tệp dữ liệu không đúng định dạng: ${reason}`, en: `The data file is malformed: ${reason}` },
+      {
+        vi: `Tệp dữ liệu không đúng định dạng: ${reason}`,
+        en: `The data file is malformed: ${reason}`,
+      },
       { reason },
     ),
 };

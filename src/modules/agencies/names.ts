@@ -17,7 +17,8 @@ const districtTypes: Readonly<Record<string, DistrictType>> = {
 
 /** The GSO type label ('Thị trấn') as our enum; undefined for a label we do not know. */
 export const communeTypeOf = (label: string): CommuneType | undefined => communeTypes[label.trim()];
-export const districtTypeOf = (label: string): DistrictType | undefined => districtTypes[label.trim()];
+export const districtTypeOf = (label: string): DistrictType | undefined =>
+  districtTypes[label.trim()];
 
 /**
  * 'Xã Long Đức' → 'Ủy ban nhân dân xã Long Đức' / 'UBND xã Long Đức'. The unit type becomes
@@ -33,7 +34,8 @@ export function committeeNames(unitName: string): { name: string; shortName: str
 }
 
 const two = (n: number): string => {
-  if (!Number.isInteger(n) || n < 0 || n > 99) throw new RangeError(`electronic id field out of range: ${n}`);
+  if (!Number.isInteger(n) || n < 0 || n > 99)
+    throw new RangeError(`electronic id field out of range: ${n}`);
   return String(n).padStart(2, '0');
 };
 
@@ -50,5 +52,9 @@ const collator = new Intl.Collator('vi', { numeric: true });
 
 /** Directory order: sort order first, then Vietnamese alphabetical order ('Phường 9' before 'Phường 10'). */
 export function compareAgencies(a: Agency, b: Agency): number {
-  return a.sortOrder - b.sortOrder || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.sortOrder - b.sortOrder ||
+    collator.compare(a.name, b.name) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }

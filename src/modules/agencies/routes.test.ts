@@ -28,18 +28,37 @@ const newAgency = (parentId: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('permissions', () => {
-  const routes = () => [
-    { method: 'get', url: '/api/agencies', permission: 'agency.read' },
-    { method: 'get', url: '/api/agencies/search?q=tra', permission: 'agency.read' },
-    { method: 'get', url: `/api/agencies/${ids.stttt}`, permission: 'agency.read' },
-    { method: 'post', url: '/api/agencies', body: newAgency(ids.stttt), permission: 'agency.manage' },
-    { method: 'patch', url: `/api/agencies/${ids.stttt}`, body: { shortName: 'Sở TTTT' }, permission: 'agency.manage' },
-    { method: 'post', url: `/api/agencies/${ids.stttt}/end`, body: { validTo: '2030-01-01' }, permission: 'agency.manage' },
-  ] as const;
+  const routes = () =>
+    [
+      { method: 'get', url: '/api/agencies', permission: 'agency.read' },
+      { method: 'get', url: '/api/agencies/search?q=tra', permission: 'agency.read' },
+      { method: 'get', url: `/api/agencies/${ids.stttt}`, permission: 'agency.read' },
+      {
+        method: 'post',
+        url: '/api/agencies',
+        body: newAgency(ids.stttt),
+        permission: 'agency.manage',
+      },
+      {
+        method: 'patch',
+        url: `/api/agencies/${ids.stttt}`,
+        body: { shortName: 'Sở TTTT' },
+        permission: 'agency.manage',
+      },
+      {
+        method: 'post',
+        url: `/api/agencies/${ids.stttt}/end`,
+        body: { validTo: '2030-01-01' },
+        permission: 'agency.manage',
+      },
+    ] as const;
 
   it('refuses anonymous callers with 401 on every route', async () => {
     for (const r of routes()) {
-      const res = r.method === 'get' ? await t.anonymous.get(r.url) : await t.anonymous[r.method](r.url, 'body' in r ? r.body : {});
+      const res =
+        r.method === 'get'
+          ? await t.anonymous.get(r.url)
+          : await t.anonymous[r.method](r.url, 'body' in r ? r.body : {});
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json().code).toBe('auth.unauthenticated');
     }
@@ -50,7 +69,10 @@ describe('permissions', () => {
     const specialist = await t.loginAs('cv.stttt');
     for (const r of routes()) {
       const who = r.permission === 'agency.read' ? citizen : specialist;
-      const res = r.method === 'get' ? await who.get(r.url) : await who[r.method](r.url, 'body' in r ? r.body : {});
+      const res =
+        r.method === 'get'
+          ? await who.get(r.url)
+          : await who[r.method](r.url, 'body' in r ? r.body : {});
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
       expect(res.json().code).toBe('auth.forbidden');
     }
@@ -63,11 +85,15 @@ describe('reading', () => {
   it('lists roots and children with child counts', async () => {
     const roots = await admin.get('/api/agencies');
     expect(roots.statusCode).toBe(200);
-    expect(roots.json().items).toEqual([expect.objectContaining({ id: ids.root, childCount: 2, validTo: null })]);
+    expect(roots.json().items).toEqual([
+      expect.objectContaining({ id: ids.root, childCount: 2, validTo: null }),
+    ]);
     const district = await admin.get(`/api/agencies?parentId=${ids.canglong}&limit=5`);
     expect(district.json().items).toHaveLength(5);
     expect(district.json().nextCursor).toEqual(expect.any(String));
-    const next = await admin.get(`/api/agencies?parentId=${ids.canglong}&limit=50&cursor=${district.json().nextCursor}`);
+    const next = await admin.get(
+      `/api/agencies?parentId=${ids.canglong}&limit=50&cursor=${district.json().nextCursor}`,
+    );
     expect(next.json().items).toHaveLength(9);
   });
 
@@ -96,30 +122,51 @@ describe('reading', () => {
       'UBND tỉnh Trà Vinh',
       'UBND thành phố Trà Vinh',
     ]);
-    expect((await admin.get(`/api/agencies/${crypto.randomUUID()}`)).json().code).toBe('agency.not_found');
+    expect((await admin.get(`/api/agencies/${crypto.randomUUID()}`)).json().code).toBe(
+      'agency.not_found',
+    );
     expect((await admin.get('/api/agencies/nope')).statusCode).toBe(400);
   });
 });
 
 describe('managing', () => {
   it('creates (201), renames and ends an agency', async () => {
-    const created = await admin.post('/api/agencies', newAgency(ids.stttt, { electronicId: '000.05.11.H59', validFrom: '2021-06-01' }));
+    const created = await admin.post(
+      '/api/agencies',
+      newAgency(ids.stttt, { electronicId: '000.05.11.H59', validFrom: '2021-06-01' }),
+    );
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect(created.json()).toMatchObject({ parentId: ids.stttt, validTo: null, electronicId: '000.05.11.H59' });
-    const renamed = await admin.patch(`/api/agencies/${id}`, { shortName: 'Trung tâm PVHCC', abbreviation: 'TTPVHCC' });
+    expect(created.json()).toMatchObject({
+      parentId: ids.stttt,
+      validTo: null,
+      electronicId: '000.05.11.H59',
+    });
+    const renamed = await admin.patch(`/api/agencies/${id}`, {
+      shortName: 'Trung tâm PVHCC',
+      abbreviation: 'TTPVHCC',
+    });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json()).toMatchObject({ shortName: 'Trung tâm PVHCC', abbreviation: 'TTPVHCC' });
-    const ended = await admin.post(`/api/agencies/${id}/end`, { validTo: '2025-07-01', note: 'Sáp nhập' });
+    const ended = await admin.post(`/api/agencies/${id}/end`, {
+      validTo: '2025-07-01',
+      note: 'Sáp nhập',
+    });
     expect(ended.statusCode).toBe(200);
     expect(ended.json().validTo).toBe('2025-07-01');
   });
 
   it('rejects invalid bodies with 400', async () => {
-    const unknownKey = await admin.post('/api/agencies', { ...newAgency(ids.stttt), colour: 'red' });
+    const unknownKey = await admin.post('/api/agencies', {
+      ...newAgency(ids.stttt),
+      colour: 'red',
+    });
     expect(unknownKey.statusCode).toBe(400);
     expect(unknownKey.json().code).toBe('http.validation_failed');
-    const badId = await admin.post('/api/agencies', newAgency(ids.stttt, { electronicId: '000.5.11.H59' }));
+    const badId = await admin.post(
+      '/api/agencies',
+      newAgency(ids.stttt, { electronicId: '000.5.11.H59' }),
+    );
     expect(badId.json().code).toBe('http.validation_failed');
     const badDate = await admin.post(`/api/agencies/${ids.thitran}/end`, { validTo: '01/07/2025' });
     expect(badDate.json().code).toBe('http.validation_failed');
@@ -137,13 +184,23 @@ describe('managing', () => {
   });
 
   it('answers 409 for current children and for a duplicate electronic id', async () => {
-    const withChildren = await admin.post(`/api/agencies/${ids.canglong}/end`, { validTo: '2025-07-01' });
+    const withChildren = await admin.post(`/api/agencies/${ids.canglong}/end`, {
+      validTo: '2025-07-01',
+    });
     expect(withChildren.statusCode).toBe(409);
-    expect(withChildren.json()).toMatchObject({ code: 'agency.has_current_children', childCount: 14 });
-    const duplicate = await admin.post('/api/agencies', newAgency(ids.stttt, { electronicId: '000.00.11.H59' }));
+    expect(withChildren.json()).toMatchObject({
+      code: 'agency.has_current_children',
+      childCount: 14,
+    });
+    const duplicate = await admin.post(
+      '/api/agencies',
+      newAgency(ids.stttt, { electronicId: '000.00.11.H59' }),
+    );
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().code).toBe('agency.duplicate_electronic_id');
-    const patched = await admin.patch(`/api/agencies/${ids.thitran}`, { electronicId: '000.00.11.H59' });
+    const patched = await admin.patch(`/api/agencies/${ids.thitran}`, {
+      electronicId: '000.00.11.H59',
+    });
     expect(patched.json().code).toBe('agency.duplicate_electronic_id');
   });
 
@@ -157,7 +214,10 @@ describe('managing', () => {
       password,
     });
     expect(user.statusCode).toBe(201);
-    const grant = await admin.post(`/api/users/${user.json().id}/roles`, { role: 'dept_admin', agencyId: ids.canglong });
+    const grant = await admin.post(`/api/users/${user.json().id}/roles`, {
+      role: 'dept_admin',
+      agencyId: ids.canglong,
+    });
     expect(grant.statusCode).toBe(201);
     const scoped = await t.loginAs('ql.canglong', password);
     const inside = await scoped.patch(`/api/agencies/${ids.thitran}`, { sortOrder: 7 });
@@ -167,7 +227,9 @@ describe('managing', () => {
     expect(outside.json().code).toBe('agency.not_found');
     const createOutside = await scoped.post('/api/agencies', newAgency(ids.stttt));
     expect(createOutside.json().code).toBe('agency.not_found');
-    const endOutside = await scoped.post(`/api/agencies/${ids.longduc}/end`, { validTo: '2030-01-01' });
+    const endOutside = await scoped.post(`/api/agencies/${ids.longduc}/end`, {
+      validTo: '2030-01-01',
+    });
     expect(endOutside.json().code).toBe('agency.not_found');
   });
 });

@@ -22,7 +22,10 @@ const read = { access: { permission: 'agency.read' } } as const;
 const manage = { access: { permission: 'agency.manage' } } as const;
 const tags = ['agencies'];
 
-export const agencyRoutes: FastifyPluginAsyncZod<AgencyRoutesDeps> = async (app, { db, agencies }) => {
+export const agencyRoutes: FastifyPluginAsyncZod<AgencyRoutesDeps> = async (
+  app,
+  { db, agencies },
+) => {
   app.get(
     '/api/agencies',
     {
@@ -94,7 +97,8 @@ export const agencyRoutes: FastifyPluginAsyncZod<AgencyRoutesDeps> = async (app,
         response: { 200: Agency },
       },
     },
-    async (request) => agencies.updateAgency(db, contextOf(request), request.params.id, request.body),
+    async (request) =>
+      agencies.updateAgency(db, contextOf(request), request.params.id, request.body),
   );
 
   app.post(

@@ -77,7 +77,10 @@ export const AgencyDetail = Agency.extend({
 });
 export type AgencyDetail = z.infer<typeof AgencyDetail>;
 
-export const AgencyListItem = Agency.extend({ childCount: z.number().int() });
+export const AgencyListItem = Agency.extend({
+  /** Children counted under the same `includeEnded` filter as the list itself. */
+  childCount: z.number().int(),
+});
 export type AgencyListItem = z.infer<typeof AgencyListItem>;
 
 export const AgencyPage = z.object({

@@ -15,7 +15,12 @@ const Text = z.string().trim().min(1);
 export type UnitTree = {
   code: string;
   name: string;
-  districts: { code: string; name: string; type: string; wards: { code: string; name: string; type: string }[] }[];
+  districts: {
+    code: string;
+    name: string;
+    type: string;
+    wards: { code: string; name: string; type: string }[];
+  }[];
 };
 
 const Ward = z.object({ code: Code, name: Text, type: Text });
@@ -31,7 +36,9 @@ async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
-    throw E.badImportFile(`${path.basename(file)}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    throw E.badImportFile(
+      `${path.basename(file)}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+    );
   }
 }
 
@@ -54,13 +61,20 @@ function parseJson(text: string, file: string): unknown {
 
 function parseCsv(text: string, file: string): unknown[] {
   try {
-    return parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as unknown[];
+    return parse(text, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    }) as unknown[];
   } catch (err) {
     throw E.badImportFile(`${path.basename(file)}: ${(err as Error).message.slice(0, 200)}`);
   }
 }
 
-export async function readTreeJson(file = path.join(seedDir, 'travinh_2021_admin_tree.json')): Promise<UnitTree> {
+export async function readTreeJson(
+  file = path.join(seedDir, 'travinh_2021_admin_tree.json'),
+): Promise<UnitTree> {
   const data = check(TreeFile, parseJson(await readText(file), file), file);
   return data.province;
 }
@@ -92,7 +106,11 @@ export async function readProvinceFromCsv(file: string, provinceCode: string): P
     }
     d.wards.push({ code: r.ward_code, name: r.ward_name, type: r.ward_type });
   }
-  return { code: first.province_code, name: first.province_name, districts: [...districts.values()] };
+  return {
+    code: first.province_code,
+    name: first.province_name,
+    districts: [...districts.values()],
+  };
 }
 
 const MappingRow = z.object({
@@ -121,8 +139,16 @@ export async function readMerge2025(
   mappingPath: string,
   communesPath: string,
 ): Promise<{ province: MergedProvince; rows: MappingRow[] }> {
-  const rows = check(z.array(MappingRow), parseCsv(await readText(mappingPath), mappingPath), mappingPath);
-  const province = check(CommunesFile, parseJson(await readText(communesPath), communesPath), communesPath);
+  const rows = check(
+    z.array(MappingRow),
+    parseCsv(await readText(mappingPath), mappingPath),
+    mappingPath,
+  );
+  const province = check(
+    CommunesFile,
+    parseJson(await readText(communesPath), communesPath),
+    communesPath,
+  );
   const inJson = new Set(province.communes.map((c) => c.code));
   const inCsv = new Set(rows.map((r) => r.new_commune_code));
   const same = inJson.size === inCsv.size && [...inJson].every((c) => inCsv.has(c));

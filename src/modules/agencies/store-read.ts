@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Agency, SuccessionLink } from './schema.js';
-import { type Exec, isUuid, notEnded, q, selectAgencies, toAgency } from './store.js';
+import { type Exec, isUuid, notEnded, q, selectAgencies, toAgency, uuidArray } from './store.js';
 
 /**
  * Children of a parent (or the roots). Unsorted: Vietnamese order is done by the service
@@ -13,7 +13,10 @@ export async function listChildren(
   opts: { day: string; includeEnded: boolean },
 ): Promise<Agency[]> {
   let query = selectAgencies(exec);
-  query = parentId === null ? query.where('parentId', 'is', null) : query.where('parentId', '=', parentId);
+  query =
+    parentId === null
+      ? query.where('parentId', 'is', null)
+      : query.where('parentId', '=', parentId);
   if (!opts.includeEnded) query = query.where(notEnded(opts.day));
   return (await query.execute()).map(toAgency);
 }
@@ -70,7 +73,10 @@ export async function successionsOf(
   id: string,
 ): Promise<{ predecessors: SuccessionLink[]; successors: SuccessionLink[] }> {
   if (!isUuid(id)) return { predecessors: [], successors: [] };
-  const side = async (mine: 'successorId' | 'predecessorId', other: 'predecessorId' | 'successorId') => {
+  const side = async (
+    mine: 'successorId' | 'predecessorId',
+    other: 'predecessorId' | 'successorId',
+  ) => {
     const rows = await q(exec)
       .selectFrom('agency.successions as s')
       .innerJoin('agency.agencies as a', 'a.id', `s.${other}`)
@@ -91,16 +97,52 @@ export async function successionsOf(
       .orderBy('a.sortOrder')
       .orderBy('a.name')
       .execute();
-    return rows.map(
-      (r): SuccessionLink => ({
-        agency: { id: r.id, shortName: r.shortName, name: r.name, validFrom: r.validFrom, validTo: r.validTo },
-        effectiveDate: r.effectiveDate,
-        kind: r.kind,
-        share: r.share,
-        note: r.note,
-        decision: r.decision,
-      }),
-    );
+    return rows.map((r): SuccessionLink => ({
+      agency: {
+        id: r.id,
+        shortName: r.shortName,
+        name: r.name,
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+      },
+      effectiveDate: r.effectiveDate,
+      kind: r.kind,
+      share: r.share,
+      note: r.note,
+      decision: r.decision,
+    }));
   };
-  return { predecessors: await side('successorId', 'predecessorId'), successors: await side('predecessorId', 'successorId') };
+  return {
+    predecessors: await side('successorId', 'predecessorId'),
+    successors: await side('predecessorId', 'successorId'),
+  };
+}
+
+/** Open (not ended) agencies in a subtree, root included: the importers match against these. */
+export async function findOpenInSubtree(exec: Exec, rootId: string): Promise<Agency[]> {
+  const rows = await selectAgencies(exec)
+    .where(sql<boolean>`ancestors && ${uuidArray([rootId])}`)
+    .where('validTo', 'is', null)
+    .execute();
+  return rows.map(toAgency);
+}
+
+export async function findOpenRoots(exec: Exec, gsoCodes: readonly string[]): Promise<Agency[]> {
+  if (gsoCodes.length === 0) return [];
+  const rows = await selectAgencies(exec)
+    .where('parentId', 'is', null)
+    .where('gsoCode', 'in', [...gsoCodes])
+    .where('validTo', 'is', null)
+    .orderBy('validFrom')
+    .execute();
+  return rows.map(toAgency);
+}
+
+export async function findOpenByGsoCodes(exec: Exec, codes: readonly string[]): Promise<Agency[]> {
+  if (codes.length === 0) return [];
+  const rows = await selectAgencies(exec)
+    .where('gsoCode', 'in', [...codes])
+    .where('validTo', 'is', null)
+    .execute();
+  return rows.map(toAgency);
 }

@@ -1,4 +1,10 @@
-import { type ExpressionBuilder, type GeneratedAlways, type Kysely, type Transaction, sql } from 'kysely';
+import {
+  type ExpressionBuilder,
+  type GeneratedAlways,
+  type Kysely,
+  type Transaction,
+  sql,
+} from 'kysely';
 import { type Executor, narrow } from '../../platform/db/executor.js';
 import type {
   Agency,
@@ -67,7 +73,7 @@ export const notEnded = (day: string) => (eb: Eb) =>
 export const inForce = (day: string) => (eb: Eb) =>
   eb.and([eb('validFrom', '<=', day), notEnded(day)(eb)]);
 
-const columns = [
+export const columns = [
   'id',
   'parentId',
   'kind',
@@ -107,7 +113,10 @@ export async function findByIds(exec: Exec, ids: readonly string[]): Promise<Age
   return rows.map(toAgency);
 }
 
-export async function refsByIds(exec: Exec, ids: readonly string[]): Promise<Map<string, AgencyRef>> {
+export async function refsByIds(
+  exec: Exec,
+  ids: readonly string[],
+): Promise<Map<string, AgencyRef>> {
   const unique = [...new Set(ids)].filter(isUuid);
   if (unique.length === 0) return new Map();
   const rows = await q(exec)
@@ -123,9 +132,13 @@ export async function hasAny(exec: Exec): Promise<boolean> {
   return row !== undefined;
 }
 
-const uuidArray = (ids: readonly string[]) => sql`${[...ids].filter(isUuid)}::uuid[]`;
+export const uuidArray = (ids: readonly string[]) => sql`${[...ids].filter(isUuid)}::uuid[]`;
 
-export async function isWithin(exec: Exec, id: string, rootIds: readonly string[]): Promise<boolean> {
+export async function isWithin(
+  exec: Exec,
+  id: string,
+  rootIds: readonly string[],
+): Promise<boolean> {
   if (!isUuid(id) || rootIds.length === 0) return false;
   const row = await q(exec)
     .selectFrom('agency.agencies')
@@ -206,7 +219,11 @@ export async function findOverlapping(
 }
 
 /** Children still existing on `day` (the day their parent would end). */
-export async function countChildrenNotEnded(exec: Exec, parentId: string, day: string): Promise<number> {
+export async function countChildrenNotEnded(
+  exec: Exec,
+  parentId: string,
+  day: string,
+): Promise<number> {
   const row = await q(exec)
     .selectFrom('agency.agencies')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -223,80 +240,4 @@ export async function nextSortOrder(exec: Exec, parentId: string): Promise<numbe
     .where('parentId', '=', parentId)
     .executeTakeFirst();
   return row?.max == null ? 1 : Number(row.max) + 1;
-}
-
-// Kysely sends one statement per call; 17 columns × 500 rows stays far below the
-// 65,535-parameter limit of the wire protocol.
-const CHUNK = 500;
-
-export async function insertAgencies(exec: Exec, rows: readonly NewAgencyRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await q(exec)
-      .insertInto('agency.agencies')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-  }
-}
-
-export type AgencyPatch = Partial<
-  Pick<AgencyRow, 'name' | 'shortName' | 'abbreviation' | 'gsoCode' | 'electronicId' | 'sortOrder' | 'validTo'>
->;
-
-export async function updateAgency(exec: Exec, id: string, patch: AgencyPatch, now: Date): Promise<Agency> {
-  const row = await q(exec)
-    .updateTable('agency.agencies')
-    .set({ ...patch, updatedAt: now })
-    .where('id', '=', id)
-    .returning(columns)
-    .executeTakeFirstOrThrow();
-  return toAgency(row);
-}
-
-export async function endAgencies(exec: Exec, ids: readonly string[], validTo: string, now: Date): Promise<void> {
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    await q(exec)
-      .updateTable('agency.agencies')
-      .set({ validTo, updatedAt: now })
-      .where('id', 'in', ids.slice(i, i + CHUNK))
-      .where('validTo', 'is', null)
-      .execute();
-  }
-}
-
-export async function insertSuccessions(exec: Exec, rows: readonly NewSuccession[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await q(exec)
-      .insertInto('agency.successions')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-  }
-}
-
-/** Open (not ended) agencies in a subtree, root included: the importers match against these. */
-export async function findOpenInSubtree(exec: Exec, rootId: string): Promise<Agency[]> {
-  const rows = await selectAgencies(exec)
-    .where(sql<boolean>`ancestors && ${uuidArray([rootId])}`)
-    .where('validTo', 'is', null)
-    .execute();
-  return rows.map(toAgency);
-}
-
-export async function findOpenRoots(exec: Exec, gsoCodes: readonly string[]): Promise<Agency[]> {
-  if (gsoCodes.length === 0) return [];
-  const rows = await selectAgencies(exec)
-    .where('parentId', 'is', null)
-    .where('gsoCode', 'in', [...gsoCodes])
-    .where('validTo', 'is', null)
-    .orderBy('validFrom')
-    .execute();
-  return rows.map(toAgency);
-}
-
-export async function findOpenByGsoCodes(exec: Exec, codes: readonly string[]): Promise<Agency[]> {
-  if (codes.length === 0) return [];
-  const rows = await selectAgencies(exec)
-    .where('gsoCode', 'in', [...codes])
-    .where('validTo', 'is', null)
-    .execute();
-  return rows.map(toAgency);
 }

@@ -10,7 +10,12 @@ beforeAll(async () => {
   admin = await t.loginAs('admin');
   // A few more changes so the chain has some length.
   const agency = await t.services.agencies.findByGsoCode(t.db, '29263');
-  await admin.post('/api/users', { username: 'audit.probe', fullName: 'Kiểm Tra', agencyId: agency!.id, password: 'Initial-Pass-2026' });
+  await admin.post('/api/users', {
+    username: 'audit.probe',
+    fullName: 'Kiểm Tra',
+    agencyId: agency!.id,
+    password: 'Initial-Pass-2026',
+  });
 });
 afterAll(() => t.close());
 
@@ -32,17 +37,27 @@ describe('audit log', () => {
   it('filters by actor, target, agency and time, and pages by seq', async () => {
     const me = (await admin.get('/api/me')).json();
     const byActor = await admin.get(`/api/audit/events?actorUserId=${me.id}&limit=200`);
-    expect(byActor.json().items.every((e: { actorUserId: string }) => e.actorUserId === me.id)).toBe(true);
-    const future = await admin.get(`/api/audit/events?from=${new Date(Date.now() + 86_400_000 * 365).toISOString()}`);
+    expect(
+      byActor.json().items.every((e: { actorUserId: string }) => e.actorUserId === me.id),
+    ).toBe(true);
+    const future = await admin.get(
+      `/api/audit/events?from=${new Date(Date.now() + 86_400_000 * 365).toISOString()}`,
+    );
     expect(future.json().items).toEqual([]);
     const page = await admin.get('/api/audit/events?limit=3');
-    const next = await admin.get(`/api/audit/events?limit=3&beforeSeq=${page.json().nextBeforeSeq}`);
+    const next = await admin.get(
+      `/api/audit/events?limit=3&beforeSeq=${page.json().nextBeforeSeq}`,
+    );
     expect(next.json().items[0].seq).toBe(page.json().items[2].seq - 1);
     const longDuc = await t.services.agencies.findByGsoCode(t.db, '29263');
     const byAgency = await admin.get(`/api/audit/events?agencyId=${longDuc!.id}&limit=200`);
     expect(byAgency.json().items.length).toBeGreaterThan(0);
-    expect(byAgency.json().items.every((e: { agencyId: string }) => e.agencyId === longDuc!.id)).toBe(true);
-    expect((await admin.get('/api/audit/events?from=not-a-date')).json().code).toBe('http.validation_failed');
+    expect(
+      byAgency.json().items.every((e: { agencyId: string }) => e.agencyId === longDuc!.id),
+    ).toBe(true);
+    expect((await admin.get('/api/audit/events?from=not-a-date')).json().code).toBe(
+      'http.validation_failed',
+    );
   });
 
   it('shows an agency admin only the events of its subtree', async () => {
@@ -51,7 +66,9 @@ describe('audit log', () => {
     const res = await qt.get('/api/audit/events?limit=200');
     expect(res.statusCode).toBe(200);
     expect(res.json().items.length).toBeGreaterThan(0);
-    expect(res.json().items.every((e: { agencyId: string }) => e.agencyId === longDuc!.id)).toBe(true);
+    expect(res.json().items.every((e: { agencyId: string }) => e.agencyId === longDuc!.id)).toBe(
+      true,
+    );
     const phuong1 = await t.services.agencies.findByGsoCode(t.db, '29239');
     expect((await qt.get(`/api/audit/events?agencyId=${phuong1!.id}`)).statusCode).toBe(404);
     expect((await qt.get('/api/audit/verify')).statusCode).toBe(403);
@@ -89,7 +106,9 @@ describe('tampering is detected and named', () => {
   });
 
   it('an edited before/after payload', async () => {
-    const r = await tampered([`UPDATE audit.events SET after = jsonb_set(after, '{fullName}', '"X"') WHERE seq = 8`]);
+    const r = await tampered([
+      `UPDATE audit.events SET after = jsonb_set(after, '{fullName}', '"X"') WHERE seq = 8`,
+    ]);
     expect(r.firstBroken).toEqual({ seq: 8, reason: 'hash_mismatch' });
   });
 
@@ -109,7 +128,9 @@ describe('tampering is detected and named', () => {
   });
 
   it('the newest rows cut off', async () => {
-    const r = await tampered(['DELETE FROM audit.events WHERE seq = (SELECT max(seq) FROM audit.events)']);
+    const r = await tampered([
+      'DELETE FROM audit.events WHERE seq = (SELECT max(seq) FROM audit.events)',
+    ]);
     expect(r.firstBroken?.reason).toBe('tail_missing');
   });
 

@@ -4,7 +4,13 @@
  */
 export { auditRoutes } from './routes.js';
 export { createAuditQueries, type AuditQueries } from './queries.js';
-export { createAuditService, type AuditContext, type AuditEntry, type AuditService, type VerifyResult } from './service.js';
+export {
+  createAuditService,
+  type AuditContext,
+  type AuditEntry,
+  type AuditService,
+  type VerifyResult,
+} from './service.js';
 
 /** Permissions this module checks. */
 export const auditPermissions = ['audit.read', 'audit.verify'] as const;

@@ -22,7 +22,9 @@ export function createAuditQueries({
       const provinceWide = await agencies.coversWholeProvince(db, roots);
       if (query.agencyId) {
         if (!(await agencies.isWithin(db, query.agencyId, roots))) throw notFound('agency');
-        agencyIds = query.subtree ? await agencies.subtreeIds(db, [query.agencyId]) : [query.agencyId];
+        agencyIds = query.subtree
+          ? await agencies.subtreeIds(db, [query.agencyId])
+          : [query.agencyId];
       } else if (!provinceWide) {
         agencyIds = await agencies.subtreeIds(db, roots);
       }

@@ -28,7 +28,10 @@ export type VerifyResult = {
   checked: number;
   headSeq: number;
   headHash: string;
-  firstBroken?: { seq: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap' | 'tail_missing' };
+  firstBroken?: {
+    seq: number;
+    reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap' | 'tail_missing';
+  };
 };
 
 // Keys never written to the log, at any depth, whatever a caller passes.
@@ -95,7 +98,8 @@ export function createAuditService({ clock }: { clock: Clock }) {
         if (page.length === 0) break;
         for (const row of page) {
           if (row.seq !== expectedSeq) return result({ seq: expectedSeq, reason: 'seq_gap' });
-          if (row.prevHash !== prevHash) return result({ seq: row.seq, reason: 'prev_hash_mismatch' });
+          if (row.prevHash !== prevHash)
+            return result({ seq: row.seq, reason: 'prev_hash_mismatch' });
           const { hash, ...link } = row;
           if (hashLink(link) !== hash) return result({ seq: row.seq, reason: 'hash_mismatch' });
           prevHash = hash;

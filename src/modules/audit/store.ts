@@ -72,7 +72,12 @@ export type EventFilter = {
 /** Newest first, keyset-paginated on seq. */
 export async function findEvents(exec: Exec, f: EventFilter): Promise<EventRow[]> {
   let query = q(exec).selectFrom('audit.events').selectAll();
-  if (f.agencyIds) query = query.where('agencyId', 'in', f.agencyIds.length ? f.agencyIds : ['00000000-0000-0000-0000-000000000000']);
+  if (f.agencyIds)
+    query = query.where(
+      'agencyId',
+      'in',
+      f.agencyIds.length ? f.agencyIds : ['00000000-0000-0000-0000-000000000000'],
+    );
   if (f.actorUserId) query = query.where('actorUserId', '=', f.actorUserId);
   if (f.targetType) query = query.where('targetType', '=', f.targetType);
   if (f.targetId) query = query.where('targetId', '=', f.targetId);

@@ -12,12 +12,11 @@ import {
   type SpecialDay,
   type UpsertDayInput,
 } from './schema.js';
+import { createRulesCache } from './rules-cache.js';
 import { defaultHolidayFile, readHolidayFile } from './seed-data.js';
 import * as store from './store.js';
 import {
-  buildDayRules,
   type CountingOptions,
-  type DayRules,
   type DueDate,
   dueDateOf,
   isValidIsoDate,
@@ -41,9 +40,6 @@ export type CalendarServiceDeps = {
 };
 
 export type SeedResult = { seededYears: number[]; inserted: number; skipped: number };
-
-// Other app servers may edit the calendar: a cached year is re-read after this long.
-const RULES_TTL_MS = 5 * 60_000;
 
 const yearOf = (date: string): number => Number(date.slice(0, 4));
 
@@ -108,43 +104,7 @@ export function createCalendarService({
   const opts: CountingOptions = { timeZone: config.timeZone, cutoffHour: config.cutoffHour };
   localDateOf(new Date(0), opts.timeZone); // an unknown time zone stops start-up, not the first request
 
-  // Rule days per year. `generation` changes on every write, so a read that overlapped
-  // a write does not put what it read in the cache.
-  const cache = new Map<
-    number,
-    { days: { date: string; isDayOff: boolean }[]; loadedAt: number }
-  >();
-  let generation = 0;
-  const invalidate = (year?: number): void => {
-    generation++;
-    if (year === undefined) cache.clear();
-    else cache.delete(year);
-  };
-
-  async function rulesFor(exec: Exec, fromYear: number, toYear: number): Promise<DayRules> {
-    const now = clock.now().getTime();
-    const years: number[] = [];
-    for (let y = fromYear; y <= toYear; y++) years.push(y);
-    const stale = years.filter((y) => {
-      const hit = cache.get(y);
-      return !hit || now - hit.loadedAt > RULES_TTL_MS;
-    });
-    const fetched = new Map<number, { date: string; isDayOff: boolean }[]>(
-      stale.map((y) => [y, []]),
-    );
-    if (stale.length > 0) {
-      const seenGeneration = generation;
-      const lo = Math.min(...stale);
-      const hi = Math.max(...stale);
-      for (const row of await store.findRuleDays(exec, `${lo}-01-01`, `${hi}-12-31`)) {
-        fetched.get(yearOf(row.date))?.push(row);
-      }
-      if (seenGeneration === generation) {
-        for (const [y, days] of fetched) cache.set(y, { days, loadedAt: now });
-      }
-    }
-    return buildDayRules(years.flatMap((y) => fetched.get(y) ?? cache.get(y)?.days ?? []));
-  }
+  const { rulesFor, invalidate } = createRulesCache(clock, store.findRuleDays);
 
   function localYear(instant: Date): number {
     if (Number.isNaN(instant.getTime())) throw outOfRange();

@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const login = (body: unknown, headers?: Record<string, string>) => t.anonymous.post('/api/auth/login', body, headers);
+const login = (body: unknown, headers?: Record<string, string>) =>
+  t.anonymous.post('/api/auth/login', body, headers);
 
 describe('login', () => {
   it('signs in an official, sets an httpOnly SameSite cookie and returns the CSRF token', async () => {
@@ -63,7 +64,11 @@ describe('login', () => {
     const types = await login({ username: 42, password: ['x'] });
     expect(types.statusCode).toBe(400);
     expect(types.json().code).toBe('http.validation_failed');
-    const extra = await login({ username: 'cv.stttt', password: TEST_PASSWORD, role: 'dept_admin' });
+    const extra = await login({
+      username: 'cv.stttt',
+      password: TEST_PASSWORD,
+      role: 'dept_admin',
+    });
     expect(extra.statusCode).toBe(400);
     const huge = await t.app.inject({
       method: 'POST',
@@ -77,7 +82,10 @@ describe('login', () => {
 
   it('gives Vietnamese detail by default and English on request', async () => {
     const vi = await login({ username: 'nobody1', password: 'x-password-1' });
-    const en = await login({ username: 'nobody2', password: 'x-password-1' }, { 'accept-language': 'en-US' });
+    const en = await login(
+      { username: 'nobody2', password: 'x-password-1' },
+      { 'accept-language': 'en-US' },
+    );
     expect(vi.json().detail).toBe(vi.json().detailVi);
     expect(en.json().detail).toBe(en.json().detailEn);
     expect(vi.json().detailVi).not.toBe(vi.json().detailEn);
@@ -87,7 +95,10 @@ describe('login', () => {
 describe('sessions', () => {
   it('rotates the session at login: a cookie planted before sign-in is not kept (fixation)', async () => {
     const first = await t.loginAs('cv.longduc');
-    const res = await login({ username: 'cv.longduc', password: TEST_PASSWORD }, { cookie: first.cookie! });
+    const res = await login(
+      { username: 'cv.longduc', password: TEST_PASSWORD },
+      { cookie: first.cookie! },
+    );
     const second = Session.fromLogin(t.app, res);
     expect(second.cookie).not.toBe(first.cookie);
     expect((await first.get('/api/me')).statusCode).toBe(401);
@@ -113,9 +124,17 @@ describe('sessions', () => {
     });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().code).toBe('auth.csrf_failed');
-    const wrong = await s.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another-Pass-2026' }, { 'x-csrf-token': 'forged-token-value-forged' });
+    const wrong = await s.post(
+      '/api/me/password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'Another-Pass-2026' },
+      { 'x-csrf-token': 'forged-token-value-forged' },
+    );
     expect(wrong.json().code).toBe('auth.csrf_failed');
-    const cross = await s.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another-Pass-2026' }, { origin: 'https://evil.example' });
+    const cross = await s.post(
+      '/api/me/password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'Another-Pass-2026' },
+      { origin: 'https://evil.example' },
+    );
     expect(cross.statusCode).toBe(403);
     expect(cross.json().code).toBe('auth.cross_origin');
     // Nothing was changed: the old password still works.
@@ -144,10 +163,16 @@ describe('second factor', () => {
     const noCode = await login({ username: 'qt.phuong1', password: TEST_PASSWORD });
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json().code).toBe('auth.totp_required');
-    const badCode = await login({ username: 'qt.phuong1', password: TEST_PASSWORD, totpCode: '000000' });
+    const badCode = await login({
+      username: 'qt.phuong1',
+      password: TEST_PASSWORD,
+      totpCode: '000000',
+    });
     expect(badCode.json().code).toBe('auth.totp_invalid');
     const code = t.totpCode('qt.phuong1')!;
-    expect((await login({ username: 'qt.phuong1', password: TEST_PASSWORD, totpCode: code })).statusCode).toBe(200);
+    expect(
+      (await login({ username: 'qt.phuong1', password: TEST_PASSWORD, totpCode: code })).statusCode,
+    ).toBe(200);
     // The same code cannot be used twice.
     const replay = await login({ username: 'qt.phuong1', password: TEST_PASSWORD, totpCode: code });
     expect(replay.json().code).toBe('auth.totp_invalid');
@@ -158,16 +183,24 @@ describe('second factor', () => {
 
   it('lets an official enrol and turn TOTP off', async () => {
     const s = await t.loginAs('mc.stttt');
-    expect((await s.post('/api/me/totp/confirm', { code: '123456' })).json().code).toBe('identity.totp_not_started');
+    expect((await s.post('/api/me/totp/confirm', { code: '123456' })).json().code).toBe(
+      'identity.totp_not_started',
+    );
     const setup = await s.post('/api/me/totp');
     expect(setup.json().otpauthUrl).toMatch(/^otpauth:\/\/totp\/OpenProvince:mc\.stttt\?/);
-    expect((await s.post('/api/me/totp/confirm', { code: '000000' })).json().code).toBe('auth.totp_invalid');
-    const code = new TOTP({ secret: Secret.fromBase32(setup.json().secret) }).generate({ timestamp: t.clock.now().getTime() });
+    expect((await s.post('/api/me/totp/confirm', { code: '000000' })).json().code).toBe(
+      'auth.totp_invalid',
+    );
+    const code = new TOTP({ secret: Secret.fromBase32(setup.json().secret) }).generate({
+      timestamp: t.clock.now().getTime(),
+    });
     expect((await s.post('/api/me/totp/confirm', { code })).statusCode).toBe(204);
     expect((await s.get('/api/me')).json().totpEnabled).toBe(true);
     const wrongPw = await s.post('/api/me/totp/disable', { password: 'not-my-password' });
     expect(wrongPw.json().code).toBe('identity.wrong_current_password');
-    expect((await s.post('/api/me/totp/disable', { password: TEST_PASSWORD })).statusCode).toBe(204);
+    expect((await s.post('/api/me/totp/disable', { password: TEST_PASSWORD })).statusCode).toBe(
+      204,
+    );
     expect((await s.get('/api/me')).json().totpEnabled).toBe(false);
   });
 });
@@ -176,16 +209,27 @@ describe('my account', () => {
   it('changes the password: the old one stops working, other sessions end', async () => {
     const a = await t.loginAs('cv.stttt');
     const b = await t.loginAs('cv.stttt');
-    const weak = await a.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
+    const weak = await a.post('/api/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'short',
+    });
     expect(weak.json().code).toBe('identity.weak_password');
-    const wrong = await a.post('/api/me/password', { currentPassword: 'not-it-at-all', newPassword: 'Strong-Enough-2026' });
+    const wrong = await a.post('/api/me/password', {
+      currentPassword: 'not-it-at-all',
+      newPassword: 'Strong-Enough-2026',
+    });
     expect(wrong.json().code).toBe('identity.wrong_current_password');
-    const ok = await a.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Strong-Enough-2026' });
+    const ok = await a.post('/api/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Strong-Enough-2026',
+    });
     expect(ok.statusCode).toBe(204);
     expect((await a.get('/api/me')).statusCode).toBe(200);
     expect((await b.get('/api/me')).statusCode).toBe(401);
     expect((await login({ username: 'cv.stttt', password: TEST_PASSWORD })).statusCode).toBe(401);
-    expect((await login({ username: 'cv.stttt', password: 'Strong-Enough-2026' })).statusCode).toBe(200);
+    expect((await login({ username: 'cv.stttt', password: 'Strong-Enough-2026' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('requires a session for /api/me', async () => {
@@ -195,9 +239,17 @@ describe('my account', () => {
   });
 
   it('registers a citizen, who has no official permissions', async () => {
-    const reg = await t.anonymous.post('/api/auth/register', { username: 'nguyenvana', fullName: 'Nguyễn Văn A', password: 'Citizen-Pass-2026' });
+    const reg = await t.anonymous.post('/api/auth/register', {
+      username: 'nguyenvana',
+      fullName: 'Nguyễn Văn A',
+      password: 'Citizen-Pass-2026',
+    });
     expect(reg.statusCode).toBe(201);
-    const dup = await t.anonymous.post('/api/auth/register', { username: 'NguyenVanA', fullName: 'X Y', password: 'Citizen-Pass-2026' });
+    const dup = await t.anonymous.post('/api/auth/register', {
+      username: 'NguyenVanA',
+      fullName: 'X Y',
+      password: 'Citizen-Pass-2026',
+    });
     expect(dup.json().code).toBe('identity.username_taken');
     const s = await t.loginAs('nguyenvana', 'Citizen-Pass-2026');
     expect((await s.get('/api/me')).json().kind).toBe('citizen');

@@ -55,7 +55,10 @@ export const RegisterInput = z.strictObject({
   username: Username,
   fullName: Name,
   email: z.email().max(200).optional(),
-  phone: z.string().regex(/^\+?[0-9 .-]{8,20}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 .-]{8,20}$/)
+    .optional(),
   password: Password,
 });
 export const Registered = z.object({ id: z.uuid(), username: z.string() });
@@ -82,7 +85,10 @@ export const CreateUserInput = z.strictObject({
   username: Username,
   fullName: Name,
   email: z.email().max(200).optional(),
-  phone: z.string().regex(/^\+?[0-9 .-]{8,20}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 .-]{8,20}$/)
+    .optional(),
   position: z.string().trim().max(200).optional(),
   agencyId: z.uuid(),
   password: Password,
@@ -90,7 +96,11 @@ export const CreateUserInput = z.strictObject({
 export const UpdateUserInput = z.strictObject({
   fullName: Name.optional(),
   email: z.email().max(200).nullable().optional(),
-  phone: z.string().regex(/^\+?[0-9 .-]{8,20}$/).nullable().optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 .-]{8,20}$/)
+    .nullable()
+    .optional(),
   position: z.string().trim().max(200).nullable().optional(),
   isActive: z.boolean().optional(),
 });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, TEST_PASSWORD, type TestApp } from '../../../test/helpers/app.js';
+import {
+  createTestApp,
+  type Session,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../../../test/helpers/app.js';
 
 let t: TestApp;
 let admin: Session; // department admin, whole province
@@ -38,6 +43,8 @@ describe('users of an agency', () => {
     expect(names).toEqual(expect.arrayContaining(['mc.longduc', 'ld.longduc', 'qt.longduc']));
     expect(names).not.toContain('qt.phuong1');
     expect(names).not.toContain('cv.stttt');
+    const other = await qtPhuong1.get('/api/users');
+    expect(other.json().items.map((u: { username: string }) => u.username)).toEqual(['qt.phuong1']);
     const all = await admin.get('/api/users?limit=200');
     expect(all.json().items.length).toBeGreaterThanOrEqual(13);
     const page1 = await admin.get('/api/users?limit=5');
@@ -72,10 +79,33 @@ describe('users of an agency', () => {
   it('refuses bad input with a problem and writes nothing', async () => {
     const before = await auditCount();
     const cases = [
-      [{ username: 'x', fullName: 'A B', agencyId: longDucId, password: 'Initial-Pass-2026' }, 'http.validation_failed'],
-      [{ username: 'ok.name', fullName: 'A B', agencyId: longDucId, password: 'short' }, 'identity.weak_password'],
-      [{ username: 'mc.longduc', fullName: 'A B', agencyId: longDucId, password: 'Initial-Pass-2026' }, 'identity.username_taken'],
-      [{ username: 'ok.name', fullName: 'A B', agencyId: longDucId, password: 'Initial-Pass-2026', isAdmin: true }, 'http.validation_failed'],
+      [
+        { username: 'x', fullName: 'A B', agencyId: longDucId, password: 'Initial-Pass-2026' },
+        'http.validation_failed',
+      ],
+      [
+        { username: 'ok.name', fullName: 'A B', agencyId: longDucId, password: 'short' },
+        'identity.weak_password',
+      ],
+      [
+        {
+          username: 'mc.longduc',
+          fullName: 'A B',
+          agencyId: longDucId,
+          password: 'Initial-Pass-2026',
+        },
+        'identity.username_taken',
+      ],
+      [
+        {
+          username: 'ok.name',
+          fullName: 'A B',
+          agencyId: longDucId,
+          password: 'Initial-Pass-2026',
+          isAdmin: true,
+        },
+        'http.validation_failed',
+      ],
     ] as const;
     for (const [body, code] of cases) {
       const res = await qtLongDuc.post('/api/users', body);
@@ -100,22 +130,38 @@ describe('agency isolation (an admin of commune A and commune B)', () => {
     const list = await qtLongDuc.get(`/api/users?agencyId=${phuong1Id}`);
     expect(list.statusCode).toBe(404);
     expect(list.json().code).toBe('agency.not_found');
-    const create = await qtLongDuc.post('/api/users', { username: 'planted.user', fullName: 'A B', agencyId: phuong1Id, password: 'Initial-Pass-2026' });
+    const create = await qtLongDuc.post('/api/users', {
+      username: 'planted.user',
+      fullName: 'A B',
+      agencyId: phuong1Id,
+      password: 'Initial-Pass-2026',
+    });
     expect(create.statusCode).toBe(404);
     expect((await admin.get(`/api/users/${victim}`)).json().fullName).toBe('Đặng Quốc Bảo');
   });
 
   it('cannot grant itself roles, nor grant the department-admin role, nor roles outside its subtree', async () => {
     const self = await userIdOf('qt.longduc');
-    const selfGrant = await qtLongDuc.post(`/api/users/${self}/roles`, { role: 'leader', agencyId: longDucId });
+    const selfGrant = await qtLongDuc.post(`/api/users/${self}/roles`, {
+      role: 'leader',
+      agencyId: longDucId,
+    });
     expect(selfGrant.statusCode).toBe(403);
     expect(selfGrant.json().code).toBe('identity.self_grant');
-    const massAssign = await qtLongDuc.patch(`/api/users/${self}`, { roles: [{ role: 'dept_admin' }] });
+    const massAssign = await qtLongDuc.patch(`/api/users/${self}`, {
+      roles: [{ role: 'dept_admin' }],
+    });
     expect(massAssign.statusCode).toBe(400);
     const officer = await userIdOf('mc.longduc');
-    const deptAdmin = await qtLongDuc.post(`/api/users/${officer}/roles`, { role: 'dept_admin', agencyId: longDucId });
+    const deptAdmin = await qtLongDuc.post(`/api/users/${officer}/roles`, {
+      role: 'dept_admin',
+      agencyId: longDucId,
+    });
     expect(deptAdmin.json().code).toBe('identity.role_not_grantable');
-    const outside = await qtLongDuc.post(`/api/users/${officer}/roles`, { role: 'clerk', agencyId: phuong1Id });
+    const outside = await qtLongDuc.post(`/api/users/${officer}/roles`, {
+      role: 'clerk',
+      agencyId: phuong1Id,
+    });
     expect(outside.json().code).toBe('agency.not_found');
     const me = await qtLongDuc.get('/api/me');
     expect(me.json().roles.map((r: { role: string }) => r.role)).toEqual(['agency_admin']);
@@ -123,9 +169,15 @@ describe('agency isolation (an admin of commune A and commune B)', () => {
 
   it('a revoked role stops working on the next request', async () => {
     const target = await userIdOf('cv.longduc');
-    const grant = await qtLongDuc.post(`/api/users/${target}/roles`, { role: 'agency_admin', agencyId: longDucId });
+    const grant = await qtLongDuc.post(`/api/users/${target}/roles`, {
+      role: 'agency_admin',
+      agencyId: longDucId,
+    });
     expect(grant.statusCode).toBe(201);
-    const again = await qtLongDuc.post(`/api/users/${target}/roles`, { role: 'agency_admin', agencyId: longDucId });
+    const again = await qtLongDuc.post(`/api/users/${target}/roles`, {
+      role: 'agency_admin',
+      agencyId: longDucId,
+    });
     expect(again.json().code).toBe('identity.role_exists');
     const cv = await t.loginAs('cv.longduc'); // now an admin: enrols TOTP
     expect((await cv.get('/api/users')).statusCode).toBe(200);
@@ -134,15 +186,22 @@ describe('agency isolation (an admin of commune A and commune B)', () => {
     const after = await cv.get('/api/users');
     expect(after.statusCode).toBe(403);
     expect(after.json().code).toBe('auth.forbidden');
-    expect((await qtLongDuc.delete(`/api/users/${target}/roles/${grant.json().id}`)).json().code).toBe('identity.role_assignment_not_found');
+    expect(
+      (await qtLongDuc.delete(`/api/users/${target}/roles/${grant.json().id}`)).json().code,
+    ).toBe('identity.role_assignment_not_found');
   });
 
   it('deactivating a user ends their sessions', async () => {
     const s = await t.loginAs('vt.longduc');
     const id = await userIdOf('vt.longduc');
-    expect((await qtLongDuc.patch(`/api/users/${id}`, { isActive: false })).json().isActive).toBe(false);
+    expect((await qtLongDuc.patch(`/api/users/${id}`, { isActive: false })).json().isActive).toBe(
+      false,
+    );
     expect((await s.get('/api/me')).statusCode).toBe(401);
-    const relogin = await t.anonymous.post('/api/auth/login', { username: 'vt.longduc', password: TEST_PASSWORD });
+    const relogin = await t.anonymous.post('/api/auth/login', {
+      username: 'vt.longduc',
+      password: TEST_PASSWORD,
+    });
     expect(relogin.json().code).toBe('auth.invalid_credentials');
   });
 });
@@ -154,7 +213,16 @@ describe('permissions per route', () => {
     const routes: [string, string, unknown?][] = [
       ['GET', '/api/roles'],
       ['GET', '/api/users'],
-      ['POST', '/api/users', { username: 'abc.def', fullName: 'A B', agencyId: longDucId, password: 'Initial-Pass-2026' }],
+      [
+        'POST',
+        '/api/users',
+        {
+          username: 'abc.def',
+          fullName: 'A B',
+          agencyId: longDucId,
+          password: 'Initial-Pass-2026',
+        },
+      ],
       ['GET', `/api/users/${id}`],
       ['PATCH', `/api/users/${id}`, { fullName: 'X Y' }],
       ['POST', `/api/users/${id}/password`, { newPassword: 'Initial-Pass-2026' }],

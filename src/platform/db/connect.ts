@@ -77,4 +77,3 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     },
   };
 }
-

@@ -5,7 +5,10 @@ import type { Database } from '../db/connect.js';
 
 /** Liveness (the process answers) and readiness (the database answers). */
 export function registerHealth(app: FastifyInstance, database: Database): void {
-  const Health = z.object({ status: z.enum(['ok', 'unavailable']), database: z.string().optional() });
+  const Health = z.object({
+    status: z.enum(['ok', 'unavailable']),
+    database: z.string().optional(),
+  });
   app.get('/healthz', { schema: { tags: ['health'], response: { 200: Health } } }, async () => ({
     status: 'ok' as const,
   }));

@@ -4,7 +4,10 @@ import type { FastifyServerOptions } from 'fastify';
  * pino options: JSON logs without secrets or personal data. Bodies are never logged;
  * the headers that carry credentials are removed and query strings are dropped.
  */
-export function loggerOptions(config: { logLevel: string; env: string }): FastifyServerOptions['logger'] {
+export function loggerOptions(config: {
+  logLevel: string;
+  env: string;
+}): FastifyServerOptions['logger'] {
   return {
     level: config.env === 'test' ? 'silent' : config.logLevel,
     redact: {

@@ -5,6 +5,12 @@ export function formatDateTime(value: string | null | undefined): string {
   return value ? dayjs(value).format('L LT') : '—';
 }
 
+/** "Thứ năm, 15/10/2026": weekday first, capitalised. */
+export function longDate(value: string): string {
+  const text = dayjs(value).format('dddd, L');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function formatDate(value: string | null | undefined): string {
   return value ? dayjs(value).format('L') : '—';
 }

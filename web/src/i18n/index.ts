@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import 'dayjs/locale/en';
+import 'dayjs/locale/en-gb';
 import localizedFormat from 'dayjs/plugin/localizedFormat';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import i18n from 'i18next';
@@ -28,7 +28,8 @@ function initialLanguage(): Language {
 }
 
 function apply(lang: Language): void {
-  dayjs.locale(lang);
+  // dd/mm/yyyy in both languages, weeks from Monday as in Vietnam
+  dayjs.locale(lang === 'en' ? 'en-gb' : 'vi');
   configureApi({ language: lang });
   document.documentElement.lang = lang;
   document.title = i18n.t('app.documentTitle');

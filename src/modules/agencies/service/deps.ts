@@ -37,9 +37,14 @@ export async function inTransaction<T>(db: AnyDb, fn: (trx: Trx) => Promise<T>):
  * the answer is the same 404 as for a missing agency, so scope does not reveal existence.
  * A context without actor is the system itself (seed, command line); routes always have one.
  */
-export async function assertManageable(exec: store.Exec, ctx: RequestContext, agencyId: string): Promise<void> {
+export async function assertManageable(
+  exec: store.Exec,
+  ctx: RequestContext,
+  agencyId: string,
+): Promise<void> {
   if (!ctx.actor) return;
-  if (!(await store.isWithin(exec, agencyId, scopesOf(ctx.actor, 'agency.manage')))) throw E.notFound();
+  if (!(await store.isWithin(exec, agencyId, scopesOf(ctx.actor, 'agency.manage'))))
+    throw E.notFound();
 }
 
 /** What the audit log keeps of an agency. */
@@ -53,12 +58,22 @@ export type AgencyFields = Pick<store.NewAgencyRow, 'kind' | 'name' | 'shortName
   Partial<
     Pick<
       store.NewAgencyRow,
-      'abbreviation' | 'gsoCode' | 'electronicId' | 'communeType' | 'districtType' | 'validTo' | 'sortOrder'
+      | 'abbreviation'
+      | 'gsoCode'
+      | 'electronicId'
+      | 'communeType'
+      | 'districtType'
+      | 'validTo'
+      | 'sortOrder'
     >
   >;
 
 /** A new row under `parent` (null: a root). The id is made here so the path can include it. */
-export function newAgencyRow(parent: Placed | null, f: AgencyFields, now: Date): store.NewAgencyRow {
+export function newAgencyRow(
+  parent: Placed | null,
+  f: AgencyFields,
+  now: Date,
+): store.NewAgencyRow {
   const id = randomUUID();
   return {
     id,

@@ -5,7 +5,9 @@ import { agencyErrors as E } from '../errors.js';
 import { committeeNames, communeTypeOf } from '../names.js';
 import type { Agency } from '../schema.js';
 import { type MappingRow, readMerge2025 } from '../seed-files.js';
+import * as read from '../store-read.js';
 import * as store from '../store.js';
+import * as write from '../store-write.js';
 import { type AgencyDeps, type AgencyFields, inTransaction, newAgencyRow, placed } from './deps.js';
 import { planSuccessions } from './successions-2025.js';
 
@@ -35,7 +37,7 @@ export type Merge2025Result = {
   skipped: { province: number; provincialCommittee: number; communes: number };
   ended: number;
   successions: number;
-  /** Mapping rows whose old unit is not in the database (other old provinces, or already done). */
+  /** Old units of the mapping not found open in the database (not imported, or ended by an earlier run). */
   missingOldUnits: number;
   /** Old commune committees the mapping does not name: ended without successor, for an admin to link. */
   unmapped: { id: string; gsoCode: string | null; name: string }[];
@@ -53,16 +55,21 @@ export function createImport2025({ clock, audit }: AgencyDeps) {
     opts: { mappingPath: string; communesPath?: string },
   ): Promise<Merge2025Result> {
     const communesPath =
-      opts.communesPath ?? path.join(path.dirname(opts.mappingPath), 'vinhlong_2025-07-01_communes.json');
+      opts.communesPath ??
+      path.join(path.dirname(opts.mappingPath), 'vinhlong_2025-07-01_communes.json');
     const { province, rows: mapping } = await readMerge2025(opts.mappingPath, communesPath);
     return inTransaction(db, async (trx) => {
       const now = clock.now();
-      const oldRoots = (await store.findOpenRoots(trx, province.merged_from.map((p) => p.old_id))).filter(
-        (r) => r.validFrom < MERGE_DATE,
-      );
-      const oldTrees = await Promise.all(
-        oldRoots.map(async (root) => ({ root, open: await store.findOpenInSubtree(trx, root.id) })),
-      );
+      const oldRoots = (
+        await read.findOpenRoots(
+          trx,
+          province.merged_from.map((p) => p.old_id),
+        )
+      ).filter((r) => r.validFrom < MERGE_DATE);
+      const oldTrees: { root: Agency; open: Agency[] }[] = [];
+      for (const root of oldRoots) {
+        oldTrees.push({ root, open: await read.findOpenInSubtree(trx, root.id) });
+      }
 
       // 1. Changes before the merge, at their own dates.
       const interimEnded = new Set<string>();
@@ -70,9 +77,16 @@ export function createImport2025({ clock, audit }: AgencyDeps) {
       for (const { root, open } of oldTrees) {
         for (const m of interimMerges.filter((x) => x.provinceCode === root.gsoCode)) {
           const into = open.find((a) => a.gsoCode === m.into);
-          const gone = open.filter((a) => m.from.includes(a.gsoCode ?? '') && a.validFrom < m.effectiveDate);
+          const gone = open.filter(
+            (a) => m.from.includes(a.gsoCode ?? '') && a.validFrom < m.effectiveDate,
+          );
           if (!into || gone.length === 0) continue;
-          await store.endAgencies(trx, gone.map((a) => a.id), m.effectiveDate, now);
+          await write.endAgencies(
+            trx,
+            gone.map((a) => a.id),
+            m.effectiveDate,
+            now,
+          );
           for (const a of gone) {
             interimEnded.add(a.id);
             links.push({
@@ -91,7 +105,14 @@ export function createImport2025({ clock, audit }: AgencyDeps) {
 
       // 2. End the old trees first: the new communes reuse old GSO codes, unique among open agencies.
       const toEnd = oldTrees.flatMap((t) => t.open).filter((a) => !interimEnded.has(a.id));
-      await store.endAgencies(trx, toEnd.map((a) => a.id), MERGE_DATE, now);
+      const late = toEnd.find((a) => a.validFrom >= MERGE_DATE);
+      if (late) throw E.startsAfterMerge(late.id);
+      await write.endAgencies(
+        trx,
+        toEnd.map((a) => a.id),
+        MERGE_DATE,
+        now,
+      );
 
       // 3. The new tree, keeping what a previous run made.
       const created = { province: 0, provincialCommittee: 0, communes: 0 };
@@ -102,10 +123,10 @@ export function createImport2025({ clock, audit }: AgencyDeps) {
         newRows.push(row);
         return placed(row);
       };
-      const existingRoot = (await store.findOpenRoots(trx, [province.province_code])).find(
+      const existingRoot = (await read.findOpenRoots(trx, [province.province_code])).find(
         (r) => r.validFrom >= MERGE_DATE,
       );
-      const existing = existingRoot ? await store.findOpenInSubtree(trx, existingRoot.id) : [];
+      const existing = existingRoot ? await read.findOpenInSubtree(trx, existingRoot.id) : [];
       let newRoot: Placed;
       if (existingRoot) {
         newRoot = existingRoot;
@@ -134,7 +155,8 @@ export function createImport2025({ clock, audit }: AgencyDeps) {
         created.provincialCommittee++;
       }
       const newCommunes = new Map<string, string>();
-      for (const a of existing) if (a.kind === 'commune_peoples_committee' && a.gsoCode) newCommunes.set(a.gsoCode, a.id);
+      for (const a of existing)
+        if (a.kind === 'commune_peoples_committee' && a.gsoCode) newCommunes.set(a.gsoCode, a.id);
       province.communes.forEach((c, j) => {
         if (newCommunes.has(c.code)) {
           skipped.communes++;
@@ -153,11 +175,14 @@ export function createImport2025({ clock, audit }: AgencyDeps) {
         newCommunes.set(c.code, row.id);
         created.communes++;
       });
-      await store.insertAgencies(trx, newRows);
+      await write.insertAgencies(trx, newRows);
 
       // 4. Who took over from whom.
       const planned = planSuccessions({
-        oldTrees: oldTrees.map((t) => ({ ...t, open: t.open.filter((a) => !interimEnded.has(a.id)) })),
+        oldTrees: oldTrees.map((t) => ({
+          ...t,
+          open: t.open.filter((a) => !interimEnded.has(a.id)),
+        })),
         mapping,
         newRootId: newRoot.id,
         newCommitteeId: committee.id,
@@ -167,7 +192,7 @@ export function createImport2025({ clock, audit }: AgencyDeps) {
         now,
       });
       links.push(...planned.links);
-      await store.insertSuccessions(trx, links);
+      await write.insertSuccessions(trx, links);
 
       const result: Merge2025Result = {
         rootId: newRoot.id,
@@ -184,7 +209,12 @@ export function createImport2025({ clock, audit }: AgencyDeps) {
           targetType: 'agency',
           targetId: newRoot.id,
           agencyId: newRoot.id,
-          after: { source: path.basename(opts.mappingPath), effectiveDate: MERGE_DATE, ...result, unmapped: planned.unmapped.map((a) => a.gsoCode) },
+          after: {
+            source: path.basename(opts.mappingPath),
+            effectiveDate: MERGE_DATE,
+            ...result,
+            unmapped: planned.unmapped.map((a) => a.gsoCode),
+          },
         });
       }
       return result;

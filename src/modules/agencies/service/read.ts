@@ -40,7 +40,8 @@ export function createAgencyReads({ clock }: Pick<AgencyDeps, 'clock'>) {
     subtreeIds: (db: AnyDb, rootIds: string[]): Promise<string[]> => store.subtreeIds(db, rootIds),
 
     /** True when one of `rootIds` is a root: a grant there covers the whole province. */
-    coversWholeProvince: (db: AnyDb, rootIds: string[]): Promise<boolean> => store.anyIsRoot(db, rootIds),
+    coversWholeProvince: (db: AnyDb, rootIds: string[]): Promise<boolean> =>
+      store.anyIsRoot(db, rootIds),
 
     /** The agency in force today with this abbreviation; the shallowest when several share it. */
     findByAbbreviation: (db: AnyDb, abbreviation: string): Promise<Agency | undefined> =>

@@ -8,9 +8,12 @@ import {
   demoProvince,
   demoServiceUnits,
 } from '../demo-province.js';
+import { agencyErrors as E } from '../errors.js';
 import { demoElectronicId } from '../names.js';
+import { IsoDate } from '../schema.js';
 import { readProvinceFromCsv, readTreeJson, seedDir } from '../seed-files.js';
-import * as store from '../store.js';
+import * as read from '../store-read.js';
+import * as write from '../store-write.js';
 import { type AgencyDeps, inTransaction, newAgencyRow, placed } from './deps.js';
 import { planThreeTier, type TierCounts } from './three-tier.js';
 
@@ -23,11 +26,14 @@ export function createSeedAndImport({ clock, audit }: AgencyDeps) {
      * provincial party committee), valid from 2021-01-01, with generated demo electronic ids.
      * One transaction, one `agency.seed` audit event. Does nothing when Trà Vinh exists.
      */
-    async seedDemoProvince(db: AnyDb, ctx: RequestContext): Promise<{ rootId: string; created: number }> {
+    async seedDemoProvince(
+      db: AnyDb,
+      ctx: RequestContext,
+    ): Promise<{ rootId: string; created: number }> {
       const tree = await readTreeJson();
       const code = demoProvince.electronicCode;
       return inTransaction(db, async (trx) => {
-        const existing = (await store.findOpenRoots(trx, [tree.code]))[0];
+        const existing = (await read.findOpenRoots(trx, [tree.code]))[0];
         if (existing) return { rootId: existing.id, created: 0 };
         const now = clock.now();
         const validFrom = demoProvince.validFrom;
@@ -42,7 +48,10 @@ export function createSeedAndImport({ clock, audit }: AgencyDeps) {
           },
         });
         const rows = [...plan.rows];
-        const add = (parent: Parameters<typeof newAgencyRow>[0], f: Parameters<typeof newAgencyRow>[1]) => {
+        const add = (
+          parent: Parameters<typeof newAgencyRow>[0],
+          f: Parameters<typeof newAgencyRow>[1],
+        ) => {
           const row = newAgencyRow(parent, f, now);
           rows.push(row);
           return placed(row);
@@ -65,16 +74,29 @@ export function createSeedAndImport({ clock, audit }: AgencyDeps) {
             }),
           );
         });
-        const party = add(plan.root, { kind: 'party_body', ...demoPartyCommittee, validFrom, sortOrder: 2 });
-        demoPartyBodies.forEach((b, i) => add(party, { kind: 'party_body', ...b, validFrom, sortOrder: i + 1 }));
+        const party = add(plan.root, {
+          kind: 'party_body',
+          ...demoPartyCommittee,
+          validFrom,
+          sortOrder: 2,
+        });
+        demoPartyBodies.forEach((b, i) =>
+          add(party, { kind: 'party_body', ...b, validFrom, sortOrder: i + 1 }),
+        );
 
-        await store.insertAgencies(trx, rows);
+        await write.insertAgencies(trx, rows);
         await audit.record(trx, ctx, {
           action: 'agency.seed',
           targetType: 'agency',
           targetId: plan.root.id,
           agencyId: plan.root.id,
-          after: { provinceName: tree.name, gsoCode: tree.code, validFrom, created: rows.length, ...plan.created },
+          after: {
+            provinceName: tree.name,
+            gsoCode: tree.code,
+            validFrom,
+            created: rows.length,
+            ...plan.created,
+          },
         });
         return { rootId: plan.root.id, created: rows.length };
       });
@@ -91,10 +113,12 @@ export function createSeedAndImport({ clock, audit }: AgencyDeps) {
       opts: { csvPath: string; provinceCode: string; asOf: string },
     ): Promise<ImportResult> {
       const provinceCode = opts.provinceCode.padStart(2, '0');
+      if (!/^\d{2}$/.test(provinceCode)) throw E.invalidImportOptions('provinceCode');
+      if (!IsoDate.safeParse(opts.asOf).success) throw E.invalidImportOptions('asOf');
       const tree = await readProvinceFromCsv(opts.csvPath, provinceCode);
       return inTransaction(db, async (trx) => {
         const plan = await planThreeTier(trx, tree, { validFrom: opts.asOf, now: clock.now() });
-        await store.insertAgencies(trx, plan.rows);
+        await write.insertAgencies(trx, plan.rows);
         if (plan.rows.length > 0) {
           await audit.record(trx, ctx, {
             action: 'agency.import',

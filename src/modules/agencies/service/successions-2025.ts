@@ -61,7 +61,9 @@ export function planSuccessions(input: {
 
   for (const { root, open } of input.oldTrees) {
     const province = root.gsoCode ?? '';
-    const oldCommittee = open.find((a) => a.parentId === root.id && a.kind === 'provincial_peoples_committee');
+    const oldCommittee = open.find(
+      (a) => a.parentId === root.id && a.kind === 'provincial_peoples_committee',
+    );
     for (const a of open) {
       if (a.id === root.id) {
         link(a, input.newRootId, 'merge', 'full', input.provinceDecision);
@@ -94,7 +96,14 @@ export function planSuccessions(input: {
         for (const to of targets) link(a, to, 'reorganise', 'partial', DISTRICT_DECISION);
       } else {
         const under = oldCommittee && a.ancestorIds.includes(oldCommittee.id);
-        link(a, under ? input.newCommitteeId : input.newRootId, 'reorganise', 'partial', input.provinceDecision, DEFAULT_NOTE);
+        link(
+          a,
+          under ? input.newCommitteeId : input.newRootId,
+          'reorganise',
+          'partial',
+          input.provinceDecision,
+          DEFAULT_NOTE,
+        );
       }
     }
   }

@@ -2,10 +2,16 @@ import { agencyErrors as E } from '../errors.js';
 import { committeeNames, communeTypeOf, districtTypeOf } from '../names.js';
 import type { Agency } from '../schema.js';
 import type { UnitTree } from '../seed-files.js';
+import * as read from '../store-read.js';
 import * as store from '../store.js';
 import { type AgencyFields, newAgencyRow, placed } from './deps.js';
 
-export type TierCounts = { province: number; provincialCommittee: number; districts: number; communes: number };
+export type TierCounts = {
+  province: number;
+  provincialCommittee: number;
+  districts: number;
+  communes: number;
+};
 type Placed = Pick<Agency, 'id' | 'ancestorIds' | 'depth'>;
 
 export type ThreeTierPlan = {
@@ -44,8 +50,8 @@ export async function planThreeTier(
     return placed(row);
   };
 
-  const existingRoot = (await store.findOpenRoots(exec, [tree.code]))[0];
-  const open = existingRoot ? await store.findOpenInSubtree(exec, existingRoot.id) : [];
+  const existingRoot = (await read.findOpenRoots(exec, [tree.code]))[0];
+  const open = existingRoot ? await read.findOpenInSubtree(exec, existingRoot.id) : [];
   const byCode = new Map(open.filter((a) => a.gsoCode).map((a) => [a.gsoCode!, a]));
   await assertCodesFree(exec, tree, existingRoot?.id);
 
@@ -120,9 +126,16 @@ export async function planThreeTier(
 }
 
 /** A unit code already used by an open agency of another tree would collide on the unique index. */
-async function assertCodesFree(exec: store.Exec, tree: UnitTree, rootId: string | undefined): Promise<void> {
-  const codes = [tree.code, ...tree.districts.flatMap((d) => [d.code, ...d.wards.map((w) => w.code)])];
-  const clashes = (await store.findOpenByGsoCodes(exec, codes)).filter(
+async function assertCodesFree(
+  exec: store.Exec,
+  tree: UnitTree,
+  rootId: string | undefined,
+): Promise<void> {
+  const codes = [
+    tree.code,
+    ...tree.districts.flatMap((d) => [d.code, ...d.wards.map((w) => w.code)]),
+  ];
+  const clashes = (await read.findOpenByGsoCodes(exec, codes)).filter(
     (a) => !rootId || !a.ancestorIds.includes(rootId),
   );
   if (clashes.length > 0) throw E.duplicateGsoCode(clashes.map((a) => a.gsoCode!).sort());

@@ -3,7 +3,15 @@ import type { AnyDb } from '../../../platform/db/connect.js';
 import { agencyErrors as E } from '../errors.js';
 import type { Agency, CreateAgencyInput, EndAgencyInput, UpdateAgencyInput } from '../schema.js';
 import * as store from '../store.js';
-import { type AgencyDeps, assertManageable, inTransaction, newAgencyRow, snapshot, todayOf } from './deps.js';
+import * as write from '../store-write.js';
+import {
+  type AgencyDeps,
+  assertManageable,
+  inTransaction,
+  newAgencyRow,
+  snapshot,
+  todayOf,
+} from './deps.js';
 
 type Period = { from: string; to: string | null; excludeId?: string };
 
@@ -13,7 +21,10 @@ async function assertUnique(
   values: { electronicId?: string | null | undefined; gsoCode?: string | null | undefined },
   period: Period,
 ): Promise<void> {
-  if (values.electronicId && (await store.findOverlapping(exec, 'electronicId', values.electronicId, period))) {
+  if (
+    values.electronicId &&
+    (await store.findOverlapping(exec, 'electronicId', values.electronicId, period))
+  ) {
     throw E.duplicateElectronicId();
   }
   if (values.gsoCode && (await store.findOverlapping(exec, 'gsoCode', values.gsoCode, period))) {
@@ -38,16 +49,23 @@ export function createAgencyWrites({ clock, audit }: AgencyDeps) {
           throw E.typeForKind();
         }
         const validFrom = input.validFrom ?? todayOf(clock);
-        if (validFrom < parent.validFrom || (parent.validTo !== null && validFrom >= parent.validTo)) {
+        if (
+          validFrom < parent.validFrom ||
+          (parent.validTo !== null && validFrom >= parent.validTo)
+        ) {
           throw E.outsideParentPeriod();
         }
         await assertUnique(trx, input, { from: validFrom, to: null });
         const row = newAgencyRow(
           parent,
-          { ...input, validFrom, sortOrder: input.sortOrder ?? (await store.nextSortOrder(trx, parent.id)) },
+          {
+            ...input,
+            validFrom,
+            sortOrder: input.sortOrder ?? (await store.nextSortOrder(trx, parent.id)),
+          },
           clock.now(),
         );
-        await store.insertAgencies(trx, [row]);
+        await write.insertAgencies(trx, [row]);
         const agency = store.toAgency(row);
         await audit.record(trx, ctx, {
           action: 'agency.create',
@@ -61,18 +79,35 @@ export function createAgencyWrites({ clock, audit }: AgencyDeps) {
     },
 
     /** Corrects names and codes in place (a formal rename is a new agency with a `rename` succession). */
-    async updateAgency(db: AnyDb, ctx: RequestContext, id: string, input: UpdateAgencyInput): Promise<Agency> {
+    async updateAgency(
+      db: AnyDb,
+      ctx: RequestContext,
+      id: string,
+      input: UpdateAgencyInput,
+    ): Promise<Agency> {
       return inTransaction(db, async (trx) => {
         const before = await store.findById(trx, id);
         if (!before) throw E.notFound();
         await assertManageable(trx, ctx, id);
-        const patch: store.AgencyPatch = {};
-        for (const key of ['name', 'shortName', 'abbreviation', 'gsoCode', 'electronicId', 'sortOrder'] as const) {
-          if (input[key] !== undefined && input[key] !== before[key]) Object.assign(patch, { [key]: input[key] });
+        const patch: write.AgencyPatch = {};
+        for (const key of [
+          'name',
+          'shortName',
+          'abbreviation',
+          'gsoCode',
+          'electronicId',
+          'sortOrder',
+        ] as const) {
+          if (input[key] !== undefined && input[key] !== before[key])
+            Object.assign(patch, { [key]: input[key] });
         }
         if (Object.keys(patch).length === 0) return before;
-        await assertUnique(trx, patch, { from: before.validFrom, to: before.validTo, excludeId: id });
-        const after = await store.updateAgency(trx, id, patch, clock.now());
+        await assertUnique(trx, patch, {
+          from: before.validFrom,
+          to: before.validTo,
+          excludeId: id,
+        });
+        const after = await write.updateAgency(trx, id, patch, clock.now());
         await audit.record(trx, ctx, {
           action: 'agency.update',
           targetType: 'agency',
@@ -90,7 +125,12 @@ export function createAgencyWrites({ clock, audit }: AgencyDeps) {
      * child would outlive it: children are ended (or succeeded) first, so the tree of any
      * day stays a tree.
      */
-    async endAgency(db: AnyDb, ctx: RequestContext, id: string, input: EndAgencyInput): Promise<Agency> {
+    async endAgency(
+      db: AnyDb,
+      ctx: RequestContext,
+      id: string,
+      input: EndAgencyInput,
+    ): Promise<Agency> {
       return inTransaction(db, async (trx) => {
         const before = await store.findById(trx, id);
         if (!before) throw E.notFound();
@@ -116,8 +156,8 @@ export function createAgencyWrites({ clock, audit }: AgencyDeps) {
           decision: input.decision ?? null,
           createdAt: now,
         }));
-        const after = await store.updateAgency(trx, id, { validTo: input.validTo }, now);
-        await store.insertSuccessions(trx, links);
+        const after = await write.updateAgency(trx, id, { validTo: input.validTo }, now);
+        await write.insertSuccessions(trx, links);
         await audit.record(trx, ctx, {
           action: 'agency.end',
           targetType: 'agency',

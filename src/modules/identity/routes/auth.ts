@@ -6,7 +6,10 @@ import { LoginInput, Registered, RegisterInput, SessionInfo, SessionState } from
 import { SESSION_COOKIE } from '../service/session.js';
 import type { IdentityRoutesOpts } from './options.js';
 
-export const authRoutes: FastifyPluginAsyncZod<IdentityRoutesOpts> = async (app, { identity, config }) => {
+export const authRoutes: FastifyPluginAsyncZod<IdentityRoutesOpts> = async (
+  app,
+  { identity, config },
+) => {
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'lax' as const,
@@ -55,7 +58,11 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityRoutesOpts> = async (app,
     '/api/auth/session',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'The current session, if any', response: { 200: SessionState } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The current session, if any',
+        response: { 200: SessionState },
+      },
     },
     async (request) => {
       const actor = request.actor;

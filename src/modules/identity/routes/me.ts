@@ -3,25 +3,42 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/http/access.js';
-import { ChangePasswordInput, Me, TotpConfirmInput, TotpDisableInput, TotpSetup } from '../schema.js';
+import {
+  ChangePasswordInput,
+  Me,
+  TotpConfirmInput,
+  TotpDisableInput,
+  TotpSetup,
+} from '../schema.js';
 import type { IdentityRoutesOpts } from './options.js';
 
 /** Routes with access 'authenticated' always have an actor; this states it once. */
-const signedIn = (request: FastifyRequest) => ({ ...contextOf(request), actor: request.actor as Actor });
+const signedIn = (request: FastifyRequest) => ({
+  ...contextOf(request),
+  actor: request.actor as Actor,
+});
 
 export const meRoutes: FastifyPluginAsyncZod<IdentityRoutesOpts> = async (app, { identity }) => {
   const open = { access: 'authenticated' as const, allowDuringMfaEnrollment: true };
 
   app.get(
     '/api/me',
-    { config: open, schema: { tags: ['me'], summary: 'My account / Tài khoản của tôi', response: { 200: Me } } },
+    {
+      config: open,
+      schema: { tags: ['me'], summary: 'My account / Tài khoản của tôi', response: { 200: Me } },
+    },
     async (request) => identity.me(signedIn(request).actor),
   );
   app.post(
     '/api/me/password',
     {
       config: open,
-      schema: { tags: ['me'], summary: 'Change my password / Đổi mật khẩu', body: ChangePasswordInput, response: { 204: z.null() } },
+      schema: {
+        tags: ['me'],
+        summary: 'Change my password / Đổi mật khẩu',
+        body: ChangePasswordInput,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await identity.changePassword(signedIn(request), request.body);
@@ -32,7 +49,11 @@ export const meRoutes: FastifyPluginAsyncZod<IdentityRoutesOpts> = async (app, {
     '/api/me/totp',
     {
       config: open,
-      schema: { tags: ['me'], summary: 'Start TOTP enrolment / Đăng ký xác thực hai lớp', response: { 200: TotpSetup } },
+      schema: {
+        tags: ['me'],
+        summary: 'Start TOTP enrolment / Đăng ký xác thực hai lớp',
+        response: { 200: TotpSetup },
+      },
     },
     async (request) => identity.startTotp(signedIn(request)),
   );
@@ -40,7 +61,12 @@ export const meRoutes: FastifyPluginAsyncZod<IdentityRoutesOpts> = async (app, {
     '/api/me/totp/confirm',
     {
       config: open,
-      schema: { tags: ['me'], summary: 'Confirm TOTP with a code', body: TotpConfirmInput, response: { 204: z.null() } },
+      schema: {
+        tags: ['me'],
+        summary: 'Confirm TOTP with a code',
+        body: TotpConfirmInput,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await identity.confirmTotp(signedIn(request), request.body.code);
@@ -51,7 +77,12 @@ export const meRoutes: FastifyPluginAsyncZod<IdentityRoutesOpts> = async (app, {
     '/api/me/totp/disable',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['me'], summary: 'Turn TOTP off (not for admins)', body: TotpDisableInput, response: { 204: z.null() } },
+      schema: {
+        tags: ['me'],
+        summary: 'Turn TOTP off (not for admins)',
+        body: TotpDisableInput,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await identity.disableTotp(signedIn(request), request.body.password);

@@ -92,7 +92,10 @@ export function createAccountService(deps: IdentityDeps) {
     });
   }
 
-  async function disableTotp(ctx: RequestContext & { actor: Actor }, password: string): Promise<void> {
+  async function disableTotp(
+    ctx: RequestContext & { actor: Actor },
+    password: string,
+  ): Promise<void> {
     const user = await loadSelf(ctx.actor);
     if (!(await verifyPassword(user.passwordHash, password))) throw E.wrongPassword();
     const roles = await roleStore.currentRolesOf(db, [user.id]);

@@ -10,7 +10,8 @@ export function grantsOf(
   const grants = new Map<string, Set<string>>();
   for (const r of roles) {
     for (const permission of rolePermissions[r.role]) {
-      const scope = provinceWidePermissions.has(permission) && provinceRootId ? provinceRootId : r.agencyId;
+      const scope =
+        provinceWidePermissions.has(permission) && provinceRootId ? provinceRootId : r.agencyId;
       let set = grants.get(permission);
       if (!set) grants.set(permission, (set = new Set()));
       set.add(scope);

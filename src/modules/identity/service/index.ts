@@ -28,7 +28,9 @@ export function createIdentityService(input: {
     async provinceRootId() {
       const now = Date.now();
       if (!cachedRoot || now - cachedRoot.at > ROOT_CACHE_MS) {
-        const root = (await input.agencies.hasAny(input.db)) ? await input.agencies.getRoot(input.db) : null;
+        const root = (await input.agencies.hasAny(input.db))
+          ? await input.agencies.getRoot(input.db)
+          : null;
         cachedRoot = { id: root?.id ?? null, at: now };
       }
       return cachedRoot.id;
@@ -42,8 +44,10 @@ export function createIdentityService(input: {
     ...createUserAdminService(deps, scope),
     ...createRoleService(deps, scope),
     ...provisioning,
-    register: (ctx: Parameters<typeof provisioning.registerCitizen>[1], body: Parameters<typeof provisioning.registerCitizen>[2]) =>
-      provisioning.registerCitizen(input.db, ctx, body),
+    register: (
+      ctx: Parameters<typeof provisioning.registerCitizen>[1],
+      body: Parameters<typeof provisioning.registerCitizen>[2],
+    ) => provisioning.registerCitizen(input.db, ctx, body),
   };
 }
 export type IdentityService = ReturnType<typeof createIdentityService>;

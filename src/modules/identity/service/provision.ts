@@ -101,7 +101,13 @@ export function createProvisioning(deps: IdentityDeps) {
   async function registerCitizen(
     db: AnyDb,
     ctx: AuditContext,
-    input: { username: string; fullName: string; email?: string | undefined; phone?: string | undefined; password: string },
+    input: {
+      username: string;
+      fullName: string;
+      email?: string | undefined;
+      phone?: string | undefined;
+      password: string;
+    },
   ) {
     const username = input.username.toLowerCase();
     checkPasswordPolicy(input.password, username);

@@ -31,7 +31,11 @@ export function createRoleService(deps: IdentityDeps, scope: Scope) {
     return user;
   }
 
-  async function assignRole(ctx: ActorCtx, userId: string, input: { role: RoleCode; agencyId: string }) {
+  async function assignRole(
+    ctx: ActorCtx,
+    userId: string,
+    input: { role: RoleCode; agencyId: string },
+  ) {
     const user = await checkGrant(ctx.actor, userId, input.role, input.agencyId);
     try {
       return await db.transaction().execute(async (trx) => {

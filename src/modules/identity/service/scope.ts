@@ -17,7 +17,11 @@ export function createScope(deps: Pick<IdentityDeps, 'db' | 'agencies'>) {
       return agencies.coversWholeProvince(db, scopesOf(actor, permission));
     },
     /** The user, if the actor may see it with `permission`; else user_not_found. */
-    async visibleUser(actor: Actor, permission: string, user: UserRow | undefined): Promise<UserRow> {
+    async visibleUser(
+      actor: Actor,
+      permission: string,
+      user: UserRow | undefined,
+    ): Promise<UserRow> {
       if (!user) throw E.userNotFound();
       const ok = user.agencyId
         ? await agencies.isWithin(db, user.agencyId, scopesOf(actor, permission))
@@ -26,7 +30,8 @@ export function createScope(deps: Pick<IdentityDeps, 'db' | 'agencies'>) {
       return user;
     },
     async requireAgency(actor: Actor, permission: string, agencyId: string): Promise<void> {
-      if (!(await agencies.isWithin(db, agencyId, scopesOf(actor, permission)))) throw E.agencyNotFound();
+      if (!(await agencies.isWithin(db, agencyId, scopesOf(actor, permission))))
+        throw E.agencyNotFound();
     },
   };
 }

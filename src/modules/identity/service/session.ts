@@ -64,7 +64,8 @@ export function createSessionService(deps: IdentityDeps) {
         key,
         failures: failures >= max ? 0 : failures,
         windowStartedAt: fresh ? now : prev.windowStartedAt,
-        lockedUntil: failures >= max ? new Date(now.getTime() + windowMs) : (prev?.lockedUntil ?? null),
+        lockedUntil:
+          failures >= max ? new Date(now.getTime() + windowMs) : (prev?.lockedUntil ?? null),
       });
     }
   }
@@ -80,7 +81,10 @@ export function createSessionService(deps: IdentityDeps) {
     const keys = [`u:${username}`, ...(meta.clientIp ? [`ip:${meta.clientIp}`] : [])];
     await checkNotLocked(keys, now);
     const user = await users.findUserByUsername(db, username);
-    const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+    const passwordOk = await verifyPassword(
+      user?.passwordHash ?? (await dummyPasswordHash()),
+      input.password,
+    );
     if (!user || !passwordOk || !user.isActive) {
       await recordFailure(keys, now);
       throw E.invalidCredentials();
@@ -99,7 +103,12 @@ export function createSessionService(deps: IdentityDeps) {
     const session = await db.transaction().execute(async (trx) => {
       // A session id presented before sign-in is never kept (session fixation).
       if (meta.presentedToken) {
-        const old = await sessions.findLiveSession(trx, hashToken(meta.presentedToken), now, new Date(0));
+        const old = await sessions.findLiveSession(
+          trx,
+          hashToken(meta.presentedToken),
+          now,
+          new Date(0),
+        );
         if (old) await sessions.revokeSession(trx, old.session.id, now);
       }
       await throttle.clearThrottle(trx, `u:${username}`);

@@ -48,7 +48,9 @@ export function createUserAdminService(deps: IdentityDeps, scope: Scope) {
     let agencyIds: string[] | null = null; // null: the whole province, citizens included
     if (input.agencyId) {
       await scope.requireAgency(actor, perm, input.agencyId);
-      agencyIds = input.subtree ? await agencies.subtreeIds(db, [input.agencyId]) : [input.agencyId];
+      agencyIds = input.subtree
+        ? await agencies.subtreeIds(db, [input.agencyId])
+        : [input.agencyId];
     } else if (!provinceWide) {
       agencyIds = await agencies.subtreeIds(db, scopesOf(actor, perm));
     }
@@ -59,7 +61,10 @@ export function createUserAdminService(deps: IdentityDeps, scope: Scope) {
       afterUsername: input.cursor,
       limit: input.limit,
     });
-    const roles = await roleStore.currentRolesOf(db, rows.map((u) => u.id));
+    const roles = await roleStore.currentRolesOf(
+      db,
+      rows.map((u) => u.id),
+    );
     const last = rows.at(-1);
     return {
       items: rows.map((u) => userView(u, roles)),
@@ -68,7 +73,11 @@ export function createUserAdminService(deps: IdentityDeps, scope: Scope) {
   }
 
   async function getUser(actor: Actor, id: string) {
-    const user = await scope.visibleUser(actor, 'identity.user.read', await users.findUserById(db, id));
+    const user = await scope.visibleUser(
+      actor,
+      'identity.user.read',
+      await users.findUserById(db, id),
+    );
     return userView(user, await roleStore.currentRolesOf(db, [user.id]));
   }
 
@@ -106,7 +115,11 @@ export function createUserAdminService(deps: IdentityDeps, scope: Scope) {
   }
 
   async function updateUser(ctx: ActorCtx, id: string, patch: UpdateUserInput) {
-    const before = await scope.visibleUser(ctx.actor, 'identity.user.manage', await users.findUserById(db, id));
+    const before = await scope.visibleUser(
+      ctx.actor,
+      'identity.user.manage',
+      await users.findUserById(db, id),
+    );
     if (patch.isActive === false && before.id === ctx.actor.userId) throw E.selfGrant();
     return db.transaction().execute(async (trx) => {
       const after = await users.updateUser(trx, id, patch);
@@ -125,7 +138,11 @@ export function createUserAdminService(deps: IdentityDeps, scope: Scope) {
 
   /** An administrator sets a temporary password; the user must change it at next sign-in. */
   async function resetPassword(ctx: ActorCtx, id: string, newPassword: string): Promise<void> {
-    const user = await scope.visibleUser(ctx.actor, 'identity.user.manage', await users.findUserById(db, id));
+    const user = await scope.visibleUser(
+      ctx.actor,
+      'identity.user.manage',
+      await users.findUserById(db, id),
+    );
     if (user.id === ctx.actor.userId) throw E.selfGrant();
     checkPasswordPolicy(newPassword, user.username);
     const passwordHash = await hashPassword(newPassword);

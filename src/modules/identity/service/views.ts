@@ -42,6 +42,12 @@ export function userView(user: UserRow, roles: RoleAssignmentRow[]): UserView {
 
 /** The audit snapshot of a user (secrets are dropped again by the audit writer). */
 export function auditSnapshot(user: UserRow) {
-  const { passwordHash: _p, totpSecret: _t, totpPendingSecret: _tp, totpLastStep: _s, ...rest } = user;
+  const {
+    passwordHash: _p,
+    totpSecret: _t,
+    totpPendingSecret: _tp,
+    totpLastStep: _s,
+    ...rest
+  } = user;
   return rest;
 }

@@ -13,11 +13,21 @@ export const currentRolesOf = (exec: Exec, userIds: string[]): Promise<RoleAssig
         .execute();
 
 export const findAssignment = (exec: Exec, id: string) =>
-  q(exec).selectFrom('identity.roleAssignments').selectAll().where('id', '=', id).executeTakeFirst();
+  q(exec)
+    .selectFrom('identity.roleAssignments')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export async function insertAssignment(
   exec: Exec,
-  row: { userId: string; role: RoleCode; agencyId: string; grantedBy: string | null; grantedAt: Date },
+  row: {
+    userId: string;
+    role: RoleCode;
+    agencyId: string;
+    grantedBy: string | null;
+    grantedAt: Date;
+  },
 ): Promise<RoleAssignmentRow> {
   return q(exec)
     .insertInto('identity.roleAssignments')
@@ -26,7 +36,12 @@ export async function insertAssignment(
     .executeTakeFirstOrThrow();
 }
 
-export async function revokeAssignment(exec: Exec, id: string, by: string | null, at: Date): Promise<void> {
+export async function revokeAssignment(
+  exec: Exec,
+  id: string,
+  by: string | null,
+  at: Date,
+): Promise<void> {
   await q(exec)
     .updateTable('identity.roleAssignments')
     .set({ revokedAt: at, revokedBy: by })

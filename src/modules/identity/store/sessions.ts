@@ -5,7 +5,11 @@ export async function insertSession(
   exec: Exec,
   row: Insertable<IdentityTables['identity.sessions']>,
 ): Promise<SessionRow> {
-  return q(exec).insertInto('identity.sessions').values(row).returningAll().executeTakeFirstOrThrow();
+  return q(exec)
+    .insertInto('identity.sessions')
+    .values(row)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** A live session and its user, in one query (this runs on every request). */
@@ -52,7 +56,11 @@ export async function findLiveSession(
 }
 
 export async function touchSession(exec: Exec, id: string, now: Date): Promise<void> {
-  await q(exec).updateTable('identity.sessions').set({ lastSeenAt: now }).where('id', '=', id).execute();
+  await q(exec)
+    .updateTable('identity.sessions')
+    .set({ lastSeenAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function revokeSession(exec: Exec, id: string, now: Date): Promise<void> {
@@ -65,7 +73,12 @@ export async function revokeSession(exec: Exec, id: string, now: Date): Promise<
 }
 
 /** Ends every live session of a user, except `keep` (the one changing its own password). */
-export async function revokeUserSessions(exec: Exec, userId: string, now: Date, keep?: string): Promise<void> {
+export async function revokeUserSessions(
+  exec: Exec,
+  userId: string,
+  now: Date,
+  keep?: string,
+): Promise<void> {
   let query = q(exec)
     .updateTable('identity.sessions')
     .set({ revokedAt: now })

@@ -3,16 +3,27 @@ import type { Insertable, Updateable } from 'kysely';
 import { type Exec, type IdentityTables, q, type UserRow } from './tables.js';
 
 export const findUserByUsername = (exec: Exec, username: string) =>
-  q(exec).selectFrom('identity.users').selectAll().where('username', '=', username).executeTakeFirst();
+  q(exec)
+    .selectFrom('identity.users')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
 
 export const findUserById = (exec: Exec, id: string) =>
   q(exec).selectFrom('identity.users').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function insertUser(exec: Exec, row: Insertable<IdentityTables['identity.users']>): Promise<UserRow> {
+export async function insertUser(
+  exec: Exec,
+  row: Insertable<IdentityTables['identity.users']>,
+): Promise<UserRow> {
   return q(exec).insertInto('identity.users').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateUser(exec: Exec, id: string, patch: Updateable<IdentityTables['identity.users']>): Promise<UserRow> {
+export async function updateUser(
+  exec: Exec,
+  id: string,
+  patch: Updateable<IdentityTables['identity.users']>,
+): Promise<UserRow> {
   return q(exec)
     .updateTable('identity.users')
     .set({ ...patch, updatedAt: new Date() })
@@ -39,7 +50,9 @@ export async function listUsers(exec: Exec, f: UserListFilter): Promise<UserRow[
   if (f.kind) query = query.where('kind', '=', f.kind);
   if (f.q) {
     const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql<boolean>`public.f_fold(full_name || ' ' || username) LIKE public.f_fold(${pattern})`);
+    query = query.where(
+      sql<boolean>`public.f_fold(full_name || ' ' || username) LIKE public.f_fold(${pattern})`,
+    );
   }
   if (f.afterUsername) query = query.where('username', '>', f.afterUsername);
   return query.orderBy('username').limit(f.limit).execute();

@@ -60,8 +60,8 @@ export default function HomePage() {
           .filter((l) => !l.permission || can(l.permission))
           .map((l) => (
             <Col key={l.key} xs={24} sm={12} lg={8} xl={6}>
-              <Link to={l.to} style={{ display: 'block' }}>
-                <Card hoverable size="small">
+              <Link to={l.to} style={{ display: 'block', height: '100%' }}>
+                <Card hoverable size="small" style={{ height: '100%' }}>
                   <Space align="start">
                     <span style={{ fontSize: 22, color: '#0b5cad' }}>{l.icon}</span>
                     <span>

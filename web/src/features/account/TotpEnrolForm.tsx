@@ -58,12 +58,12 @@ export function TotpEnrolForm({ onDone, onCancel }: { onDone: () => void | Promi
         <Skeleton active />
       ) : (
         <>
-          <Flex gap={24} wrap align="center" style={{ marginBottom: 16 }}>
-            <figure style={{ margin: 0 }}>
+          <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+            <figure style={{ margin: 0, alignSelf: 'flex-start' }}>
               <QRCode value={setup.otpauthUrl} size={180} bordered />
               <figcaption style={{ textAlign: 'center', fontSize: 12 }}>{t('auth.totp.scan')}</figcaption>
             </figure>
-            <div style={{ flex: 1, minWidth: 200 }}>
+            <div>
               <Typography.Paragraph style={{ marginBottom: 4 }}>{t('auth.totp.manual')}</Typography.Paragraph>
               <Typography.Text
                 code

@@ -57,4 +57,4 @@ export const knownActions = [
   'calendar.seed',
 ] as const;
 
-export const knownTargetTypes = ['user', 'session', 'agency', 'calendar.day'] as const;
+export const knownTargetTypes = ['user', 'session', 'agency', 'calendar.day', 'calendar.special_days'] as const;

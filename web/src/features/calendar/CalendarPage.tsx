@@ -59,7 +59,7 @@ export default function CalendarPage() {
         {t('calendar.title')}
       </Typography.Title>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xxl={16}>
           <Card
             title={
               <Flex align="center" gap={8} wrap>
@@ -89,7 +89,7 @@ export default function CalendarPage() {
             <DayTable days={days} loading={loading} manage={manage} onEdit={setEditing} onDelete={remove} />
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} md={12} xxl={8}>
           <DueDateCalculator />
         </Col>
       </Row>

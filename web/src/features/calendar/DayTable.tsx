@@ -1,7 +1,7 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { longDate } from '../../app/format';
 import { kindColours, type SpecialDay } from './api';
 
 type Props = { days: SpecialDay[]; loading: boolean; manage: boolean; onEdit: (day: SpecialDay) => void; onDelete: (day: SpecialDay) => Promise<void> };
@@ -24,7 +24,7 @@ export function DayTable({ days, loading, manage, onEdit, onDelete }: Props) {
           width: 190,
           render: (_, d) => (
             <span data-date={d.date}>
-              {dayjs(d.date).format('dddd, L')}
+              {longDate(d.date)}
             </span>
           ),
         },

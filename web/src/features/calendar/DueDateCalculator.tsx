@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/feedback';
+import { longDate } from '../../app/format';
 import { calendarSettings, type CalendarSettings, type DueDate, dueDate } from './api';
 
 /** Start (date and time) + working days → the appointment date, computed by the server. */
@@ -59,8 +60,8 @@ export function DueDateCalculator() {
           column={1}
           data-testid="due-date-result"
           items={[
-            { key: 'countedFrom', label: t('calendar.due.countedFrom'), children: dayjs(result.countedFrom).format('dddd, L') },
-            { key: 'dueDate', label: t('calendar.due.dueDate'), children: <strong>{dayjs(result.dueDate).format('dddd, L')}</strong> },
+            { key: 'countedFrom', label: t('calendar.due.countedFrom'), children: longDate(result.countedFrom) },
+            { key: 'dueDate', label: t('calendar.due.dueDate'), children: <strong>{longDate(result.dueDate)}</strong> },
             { key: 'due', label: t('calendar.due.due'), children: dayjs(result.due).format('L LT') },
           ]}
         />
