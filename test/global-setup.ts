@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -18,6 +19,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<void> {
   const kind = project.name === 'postgres' ? 'postgres' : 'pglite';
   project.provide('dbKind', kind);
+  // Browser and process tests serve web/dist: build it once here, before any test runs.
+  if (project.name !== 'postgres') {
+    execFileSync(process.execPath, ['scripts/build-web-if-needed.mjs'], { stdio: 'inherit' });
+  }
   if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('the postgres project needs TEST_DATABASE_URL');

@@ -233,6 +233,21 @@ describe('web app: department admin flow', () => {
     const menu = await page.getByTestId('side-menu').textContent();
     expect(menu).not.toContain('Nhật ký hệ thống');
     expect(menu).not.toContain('Người dùng');
+
+    // the banner offers the password change first
+    await page.getByTestId('must-change-password').getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.waitForURL('**/account');
+    const form = page.getByTestId('change-password');
+    await form.getByLabel('Mật khẩu hiện tại').fill(officer.password);
+    await form.getByLabel('Mật khẩu mới', { exact: true }).fill('Mot cua Long Duc rat an toan');
+    await form.getByLabel('Nhập lại mật khẩu mới').fill('Mot cua Long Duc rat an toan');
+    await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Đã đổi mật khẩu.').waitFor();
+    await expect.poll(() => page.getByText('Phải đổi mật khẩu').count()).toBe(0);
+    await screenshot(page, '13-officer-account');
+    await expectAccessible('account');
+    await page.getByTestId('side-menu').getByText('Trang chủ').click();
+    await page.getByTestId('welcome').waitFor();
   });
 
   it('switches to English', async () => {
@@ -240,13 +255,13 @@ describe('web app: department admin flow', () => {
     await expect
       .poll(() => page.getByTestId('welcome').textContent())
       .toContain(`Welcome, ${officer.fullName}`);
-    await screenshot(page, '13-officer-home-en');
+    await screenshot(page, '14-officer-home-en');
     await page.getByTestId('side-menu').getByText('Holiday calendar').click();
     await page.getByTestId('calendar-table').waitFor();
     await expect
       .poll(() => page.getByTestId('calendar-table').textContent())
       .toContain('Public holiday');
-    await screenshot(page, '14-calendar-en');
+    await screenshot(page, '15-calendar-en');
     await page.getByTestId('language-switch').getByText('VI').click();
   });
 

@@ -17,22 +17,22 @@ export class MigrationError extends Error {
  * Reads src/migrations. The import happens here, not inside Kysely, so that whatever runs
  * this file (tsx, Vitest) also loads the TypeScript migrations.
  */
-const folderProvider: MigrationProvider = {
+const folderProvider = (dir: string): MigrationProvider => ({
   async getMigrations() {
     const migrations: Record<string, Migration> = {};
-    for (const file of (await fs.readdir(migrationsDir)).sort()) {
+    for (const file of (await fs.readdir(dir)).sort()) {
       if (!/^\d{4}-\d{2}-\d{2}T\d{4}_[a-z-]+_[a-z0-9-]+\.ts$/.test(file)) continue;
-      const mod = (await import(pathToFileURL(path.join(migrationsDir, file)).href)) as Migration;
+      const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as Migration;
       migrations[file.replace(/\.ts$/, '')] = mod;
     }
     return migrations;
   },
-};
+});
 
-function createMigrator(db: AnyDb): Migrator {
+function createMigrator(db: AnyDb, dir: string): Migrator {
   return new Migrator({
     db,
-    provider: folderProvider,
+    provider: folderProvider(dir),
     migrationTableSchema: 'public',
     migrationTableName: 'kysely_migration',
     migrationLockTableName: 'kysely_migration_lock',
@@ -40,8 +40,8 @@ function createMigrator(db: AnyDb): Migrator {
 }
 
 /** Runs every pending migration; throws (and start-up stops) when one fails. */
-export async function migrateToLatest(db: AnyDb): Promise<string[]> {
-  const { error, results } = await createMigrator(db).migrateToLatest();
+export async function migrateToLatest(db: AnyDb, dir = migrationsDir): Promise<string[]> {
+  const { error, results } = await createMigrator(db, dir).migrateToLatest();
   return checkResults(error, results);
 }
 

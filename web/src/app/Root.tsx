@@ -7,8 +7,9 @@ import { AppRoutes } from './AppRoutes';
 import { SessionProvider } from './session';
 
 /**
- * antd's default secondary and placeholder greys, danger red and tag texts are below WCAG AA contrast (4.5:1) on
- * white; these are darkened just enough. The primary blue is 6.5:1 against white.
+ * antd's default secondary and placeholder greys and danger red are below WCAG AA contrast (4.5:1) on
+ * white; these are darkened just enough (tag texts: global.css). The primary blue is
+ * 6.5:1 against white.
  */
 const accessibleTokens = {
   colorPrimary: '#0b5cad',
@@ -18,16 +19,7 @@ const accessibleTokens = {
   colorTextDescription: 'rgba(0, 0, 0, 0.62)',
   colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
   colorError: '#cf1322',
-  // Tag texts use shade 7 of each palette on shade 1: one or two shades darker reach 4.5:1.
-  red7: '#a8071a',
-  volcano7: '#ad2102',
-  orange7: '#ad4e00',
-  gold7: '#874d00',
-  green7: '#237804',
-  cyan7: '#006d75',
-  blue7: '#0050b3',
-  purple7: '#391085',
-  magenta7: '#9e1068',
+  colorLink: '#0b5cad',
 };
 
 /** Providers: antd locale follows the UI language; the session wraps every route. */
