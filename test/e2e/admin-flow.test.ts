@@ -130,6 +130,22 @@ describe('web app: department admin flow', () => {
     await expect
       .poll(() => page.getByTestId('agency-detail').textContent())
       .toContain('Ủy ban nhân dân xã Long Đức');
+
+    // a unit under the commune: it appears in the tree, selected
+    await page.getByTestId('agency-add-child').click();
+    const modal = page.getByTestId('agency-create');
+    await modal.getByLabel('Tên đầy đủ').fill('Trạm Y tế xã Long Đức');
+    await modal.getByLabel('Tên ngắn').fill('Trạm Y tế Long Đức');
+    await screenshot(page, '05b-agency-create');
+    await page.getByTestId('agency-create-ok').click();
+    await treeNode('Trạm Y tế Long Đức').waitFor();
+    await expect
+      .poll(() => page.getByTestId('agency-detail').textContent())
+      .toContain('Đơn vị sự nghiệp');
+    await treeNode('UBND xã Long Đức').locator('[data-node-id]').click();
+    await expect
+      .poll(() => page.getByTestId('agency-detail').textContent())
+      .toContain('Ủy ban nhân dân xã Long Đức');
   });
 
   it('creates an officer account for Xã Long Đức and grants the one-stop role', async () => {
@@ -235,7 +251,10 @@ describe('web app: department admin flow', () => {
     expect(menu).not.toContain('Người dùng');
 
     // the banner offers the password change first
-    await page.getByTestId('must-change-password').getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page
+      .getByTestId('must-change-password')
+      .getByRole('button', { name: 'Đổi mật khẩu' })
+      .click();
     await page.waitForURL('**/account');
     const form = page.getByTestId('change-password');
     await form.getByLabel('Mật khẩu hiện tại').fill(officer.password);

@@ -74,6 +74,24 @@ describe('audit log', () => {
     expect((await qt.get('/api/audit/verify')).statusCode).toBe(403);
   });
 
+  it('refuses a change whose audit event cannot be written, and keeps nothing of it', async () => {
+    await sql`ALTER TABLE audit.events ADD CONSTRAINT events_refuse_ck CHECK (false) NOT VALID`.execute(t.db);
+    try {
+      const agency = await t.services.agencies.findByGsoCode(t.db, '29263');
+      const res = await admin.post('/api/users', {
+        username: 'not.audited',
+        fullName: 'Không Ghi Vết',
+        agencyId: agency!.id,
+        password: 'Initial-Pass-2026',
+      });
+      expect(res.statusCode).toBe(500);
+      expect(res.json().code).toBe('http.internal');
+    } finally {
+      await sql`ALTER TABLE audit.events DROP CONSTRAINT events_refuse_ck`.execute(t.db);
+    }
+    expect((await admin.get('/api/users?q=not.audited')).json().items).toEqual([]);
+  });
+
   it('verifies an intact chain', async () => {
     const r = await verify();
     expect(r.ok).toBe(true);

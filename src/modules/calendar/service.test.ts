@@ -1,7 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { systemContext } from '../../platform/context.js';
-import type { AuditService } from '../audit/index.js';
 import { createCalendarService } from './service.js';
 
 let t: TestApp;
@@ -97,18 +97,20 @@ describe('seedHolidays', () => {
 
 describe('writes', () => {
   it('do not happen when the audit record cannot be written', async () => {
-    const failing = {
-      ...t.services.audit,
-      record: async () => Promise.reject(new Error('audit down')),
-    } as AuditService;
-    const calendar = createCalendarService({ clock: t.clock, audit: failing, config: t.config });
-    await expect(
-      calendar.upsertDay(t.db, ctx, '2026-12-31', { kind: 'holiday', name: 'Thử', isDayOff: true }),
-    ).rejects.toThrow('audit down');
-    await expect(calendar.deleteDay(t.db, ctx, '2026-01-01')).rejects.toThrow('audit down');
-    const days = (await calendar.listDays(t.db, 2026)).items.map((d) => d.date);
-    expect(days).not.toContain('2026-12-31');
-    expect(days).toContain('2026-01-01');
+    // Every audit insert fails in the database itself; no part of the code is replaced.
+    await sql`ALTER TABLE audit.events ADD CONSTRAINT events_refuse_ck CHECK (false) NOT VALID`.execute(t.db);
+    try {
+      const calendar = t.services.calendar;
+      await expect(
+        calendar.upsertDay(t.db, ctx, '2026-12-31', { kind: 'holiday', name: 'Thử', isDayOff: true }),
+      ).rejects.toThrow(/events_refuse_ck/);
+      await expect(calendar.deleteDay(t.db, ctx, '2026-01-01')).rejects.toThrow(/events_refuse_ck/);
+      const days = (await calendar.listDays(t.db, 2026)).items.map((d) => d.date);
+      expect(days).not.toContain('2026-12-31');
+      expect(days).toContain('2026-01-01');
+    } finally {
+      await sql`ALTER TABLE audit.events DROP CONSTRAINT events_refuse_ck`.execute(t.db);
+    }
   });
 });
 

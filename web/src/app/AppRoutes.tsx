@@ -32,7 +32,12 @@ export function AppRoutes() {
       <Suspense fallback={<FullPageSpin />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
-          <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />} />
+          <Route
+            path="*"
+            element={
+              <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />
+            }
+          />
         </Routes>
       </Suspense>
     );
@@ -54,11 +59,46 @@ export function AppRoutes() {
       <Route element={<Shell />}>
         <Route index element={isCitizen ? <Navigate to="/account" replace /> : <HomePage />} />
         <Route path="account" element={<AccountPage />} />
-        <Route path="agencies" element={<Guard permission="agency.read"><AgenciesPage /></Guard>} />
-        <Route path="users" element={<Guard permission="identity.user.read"><UsersPage /></Guard>} />
-        <Route path="users/:id" element={<Guard permission="identity.user.read"><UsersPage /></Guard>} />
-        <Route path="audit" element={<Guard permission="audit.read"><AuditPage /></Guard>} />
-        <Route path="calendar" element={<Guard permission="calendar.read"><CalendarPage /></Guard>} />
+        <Route
+          path="agencies"
+          element={
+            <Guard permission="agency.read">
+              <AgenciesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Guard permission="identity.user.read">
+              <UsersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="users/:id"
+          element={
+            <Guard permission="identity.user.read">
+              <UsersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Guard permission="audit.read">
+              <AuditPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="calendar"
+          element={
+            <Guard permission="calendar.read">
+              <CalendarPage />
+            </Guard>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -14,10 +14,24 @@ function HomeButton() {
 
 export function NotFound() {
   const { t } = useTranslation();
-  return <Result status="404" title={t('app.notFound.title')} subTitle={t('app.notFound.text')} extra={<HomeButton />} />;
+  return (
+    <Result
+      status="404"
+      title={t('app.notFound.title')}
+      subTitle={t('app.notFound.text')}
+      extra={<HomeButton />}
+    />
+  );
 }
 
 export function Forbidden() {
   const { t } = useTranslation();
-  return <Result status="403" title={t('app.forbidden.title')} subTitle={t('app.forbidden.text')} extra={<HomeButton />} />;
+  return (
+    <Result
+      status="403"
+      title={t('app.forbidden.title')}
+      subTitle={t('app.forbidden.text')}
+      extra={<HomeButton />}
+    />
+  );
 }

@@ -18,7 +18,18 @@ type Props<T> = {
 };
 
 /** A modal holding one vertical form; OK validates and submits it. */
-export function FormModal<T extends object>({ open, title, okText, okDanger, width, initialValues, onCancel, onSubmit, children, testId }: Props<T>) {
+export function FormModal<T extends object>({
+  open,
+  title,
+  okText,
+  okDanger,
+  width,
+  initialValues,
+  onCancel,
+  onSubmit,
+  children,
+  testId,
+}: Props<T>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<T>();
   const [busy, setBusy] = useState(false);
@@ -50,7 +61,13 @@ export function FormModal<T extends object>({ open, title, okText, okDanger, wid
       destroyOnHidden
       data-testid={testId}
     >
-      <Form<T> form={form} layout="vertical" initialValues={initialValues} onFinish={finish} preserve={false}>
+      <Form<T>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={finish}
+        preserve={false}
+      >
         {children}
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>

@@ -19,7 +19,16 @@ export function HeaderBar() {
     <Layout.Header style={{ paddingInline: 16, display: 'flex', alignItems: 'center', gap: 12 }}>
       <Typography.Title
         level={1}
-        style={{ color: '#fff', margin: 0, fontSize: 18, flex: 1, minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+        style={{
+          color: '#fff',
+          margin: 0,
+          fontSize: 18,
+          flex: 1,
+          minWidth: 0,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        }}
       >
         OpenProvince <span className="op-brand-sub">— {t('app.subtitle')}</span>
       </Typography.Title>
@@ -30,15 +39,33 @@ export function HeaderBar() {
             trigger={['click']}
             menu={{
               items: [
-                { key: 'account', icon: <UserOutlined />, label: t('app.menu.account'), onClick: () => navigate('/account') },
+                {
+                  key: 'account',
+                  icon: <UserOutlined />,
+                  label: t('app.menu.account'),
+                  onClick: () => navigate('/account'),
+                },
                 { type: 'divider' },
-                { key: 'logout', icon: <LogoutOutlined />, label: t('app.logout'), onClick: () => void onLogout(), danger: true },
+                {
+                  key: 'logout',
+                  icon: <LogoutOutlined />,
+                  label: t('app.logout'),
+                  onClick: () => void onLogout(),
+                  danger: true,
+                },
               ],
             }}
           >
-            <Button type="text" style={{ color: '#fff' }} data-testid="user-menu" title={t('app.userMenu')}>
+            <Button
+              type="text"
+              style={{ color: '#fff' }}
+              data-testid="user-menu"
+              title={t('app.userMenu')}
+            >
               <UserOutlined />
-              <span style={{ maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.fullName}</span>
+              <span style={{ maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                {me.fullName}
+              </span>
               <DownOutlined />
             </Button>
           </Dropdown>

@@ -12,8 +12,22 @@ export function LanguageSwitch() {
       value={i18n.language === 'en' ? 'en' : 'vi'}
       onChange={(value) => void setLanguage(value)}
       options={[
-        { label: <span title="Tiếng Việt" lang="vi">VI</span>, value: 'vi' },
-        { label: <span title="English" lang="en">EN</span>, value: 'en' },
+        {
+          label: (
+            <span title="Tiếng Việt" lang="vi">
+              VI
+            </span>
+          ),
+          value: 'vi',
+        },
+        {
+          label: (
+            <span title="English" lang="en">
+              EN
+            </span>
+          ),
+          value: 'en',
+        },
       ]}
       data-testid="language-switch"
     />

@@ -15,7 +15,12 @@ import { HeaderBar } from './HeaderBar';
 import { useSession } from './session';
 import type { Permission } from './types';
 
-type Entry = { key: string; icon: React.ReactNode; permission?: Permission; officialOnly?: boolean };
+type Entry = {
+  key: string;
+  icon: React.ReactNode;
+  permission?: Permission;
+  officialOnly?: boolean;
+};
 
 const entries: Entry[] = [
   { key: '/', icon: <HomeOutlined />, officialOnly: true },
@@ -44,14 +49,22 @@ export function Shell() {
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
 
   const items: MenuProps['items'] = entries
-    .filter((e) => (!e.permission || can(e.permission)) && (!e.officialOnly || me?.kind === 'official'))
+    .filter(
+      (e) => (!e.permission || can(e.permission)) && (!e.officialOnly || me?.kind === 'official'),
+    )
     .map((e) => ({ key: e.key, icon: e.icon, label: t(labelKeys[e.key] ?? e.key) }));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <HeaderBar />
       <Layout>
-        <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} theme="light" aria-label={t('app.mainMenu')}>
+        <Layout.Sider
+          breakpoint="lg"
+          collapsedWidth={0}
+          width={220}
+          theme="light"
+          aria-label={t('app.mainMenu')}
+        >
           <nav aria-label={t('app.mainMenu')}>
             <Menu
               mode="inline"

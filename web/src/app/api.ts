@@ -84,7 +84,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const problem = (data ?? {}) as Record<string, unknown>;
   const code = typeof problem.code === 'string' ? problem.code : `http.${response.status}`;
   const detail =
-    typeof problem.detail === 'string' ? problem.detail : `${response.status} ${response.statusText}`;
+    typeof problem.detail === 'string'
+      ? problem.detail
+      : `${response.status} ${response.statusText}`;
   const error = new ApiError(response.status, code, detail, problem);
   if (response.status === 401 && code === 'auth.unauthenticated') settings.onUnauthenticated();
   throw error;

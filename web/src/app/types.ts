@@ -1,12 +1,7 @@
 /** The identity payloads as they arrive over the wire (dates are ISO strings). */
 
 export type RoleCode =
-  | 'dept_admin'
-  | 'agency_admin'
-  | 'one_stop_officer'
-  | 'specialist'
-  | 'leader'
-  | 'clerk';
+  'dept_admin' | 'agency_admin' | 'one_stop_officer' | 'specialist' | 'leader' | 'clerk';
 
 export const roleCodes: readonly RoleCode[] = [
   'dept_admin',

@@ -32,8 +32,16 @@ export default function AccountPage() {
                 { key: 'kind', label: t('users.field.kind'), children: t(`users.kind.${me.kind}`) },
                 ...(official
                   ? [
-                      { key: 'agency', label: t('users.agency'), children: <AgencyName id={me.agencyId} /> },
-                      { key: 'position', label: t('users.field.position'), children: me.position ?? '—' },
+                      {
+                        key: 'agency',
+                        label: t('users.agency'),
+                        children: <AgencyName id={me.agencyId} />,
+                      },
+                      {
+                        key: 'position',
+                        label: t('users.field.position'),
+                        children: me.position ?? '—',
+                      },
                       {
                         key: 'roles',
                         label: t('users.field.roles'),
@@ -49,8 +57,16 @@ export default function AccountPage() {
                       },
                     ]
                   : []),
-                { key: 'lastLogin', label: t('users.field.lastLogin'), children: formatDateTime(me.lastLoginAt) },
-                { key: 'createdAt', label: t('users.field.createdAt'), children: formatDateTime(me.createdAt) },
+                {
+                  key: 'lastLogin',
+                  label: t('users.field.lastLogin'),
+                  children: formatDateTime(me.lastLoginAt),
+                },
+                {
+                  key: 'createdAt',
+                  label: t('users.field.createdAt'),
+                  children: formatDateTime(me.createdAt),
+                },
               ]}
             />
           </Card>
@@ -59,7 +75,9 @@ export default function AccountPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card
               title={t('account.password')}
-              extra={me.mustChangePassword ? <Tag color="orange">{t('users.mustChange')}</Tag> : null}
+              extra={
+                me.mustChangePassword ? <Tag color="orange">{t('users.mustChange')}</Tag> : null
+              }
             >
               <ChangePasswordForm />
             </Card>

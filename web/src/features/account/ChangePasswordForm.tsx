@@ -18,7 +18,10 @@ export function ChangePasswordForm() {
   const finish = async (v: Values) => {
     setBusy(true);
     try {
-      await api.post('/api/me/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await api.post('/api/me/password', {
+        currentPassword: v.currentPassword,
+        newPassword: v.newPassword,
+      });
       form.resetFields();
       feedback.success(t('account.passwordChanged'));
       await reload();
@@ -30,10 +33,20 @@ export function ChangePasswordForm() {
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={finish} style={{ maxWidth: 420 }} data-testid="change-password">
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={finish}
+      style={{ maxWidth: 420 }}
+      data-testid="change-password"
+    >
       {/* lets password managers tie the new password to the account */}
       <input type="text" name="username" autoComplete="username" hidden readOnly />
-      <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true }]}>
+      <Form.Item
+        name="currentPassword"
+        label={t('account.currentPassword')}
+        rules={[{ required: true }]}
+      >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item
@@ -52,7 +65,9 @@ export function ChangePasswordForm() {
           { required: true },
           ({ getFieldValue }) => ({
             validator: (_, value) =>
-              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('account.passwordMismatch'))),
+              !value || value === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('account.passwordMismatch'))),
           }),
         ]}
       >

@@ -1,4 +1,10 @@
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +54,11 @@ export default function HomePage() {
                 t('home.noRoles')
               ),
             },
-            { key: 'lastLogin', label: t('home.lastLogin'), children: formatDateTime(me.lastLoginAt) },
+            {
+              key: 'lastLogin',
+              label: t('home.lastLogin'),
+              children: formatDateTime(me.lastLoginAt),
+            },
           ]}
         />
       </Card>

@@ -28,10 +28,23 @@ export function TotpCard() {
           {t('account.totp')}
         </Space>
       }
-      extra={me.totpEnabled ? <Tag color="green">{t('account.totpOn')}</Tag> : <Tag>{t('account.totpOff')}</Tag>}
+      extra={
+        me.totpEnabled ? (
+          <Tag color="green">{t('account.totpOn')}</Tag>
+        ) : (
+          <Tag>{t('account.totpOff')}</Tag>
+        )
+      }
       data-testid="totp-card"
     >
-      {required && <Alert type="info" showIcon title={t('account.totpRequired')} style={{ marginBottom: 12 }} />}
+      {required && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('account.totpRequired')}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {enrolling ? (
         <TotpEnrolForm
           onCancel={() => setEnrolling(false)}
@@ -72,7 +85,11 @@ export function TotpCard() {
         }}
       >
         <Typography.Paragraph>{t('account.totpDisableText')}</Typography.Paragraph>
-        <Form.Item name="password" label={t('account.currentPassword')} rules={[{ required: true }]}>
+        <Form.Item
+          name="password"
+          label={t('account.currentPassword')}
+          rules={[{ required: true }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
       </FormModal>

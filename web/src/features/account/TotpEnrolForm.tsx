@@ -10,7 +10,13 @@ type Setup = { secret: string; otpauthUrl: string };
  * Starts TOTP enrolment on mount (POST /api/me/totp), shows the QR code and the secret,
  * and confirms with the first code from the authenticator app.
  */
-export function TotpEnrolForm({ onDone, onCancel }: { onDone: () => void | Promise<void>; onCancel?: () => void }) {
+export function TotpEnrolForm({
+  onDone,
+  onCancel,
+}: {
+  onDone: () => void | Promise<void>;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const [setup, setSetup] = useState<Setup | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +59,9 @@ export function TotpEnrolForm({ onDone, onCancel }: { onDone: () => void | Promi
   return (
     <div data-testid="totp-enrol">
       <Typography.Paragraph>{t('auth.totp.intro')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />
+      )}
       {!setup ? (
         <Skeleton active />
       ) : (
@@ -61,10 +69,14 @@ export function TotpEnrolForm({ onDone, onCancel }: { onDone: () => void | Promi
           <Flex vertical gap={12} style={{ marginBottom: 16 }}>
             <figure style={{ margin: 0, alignSelf: 'flex-start' }}>
               <QRCode value={setup.otpauthUrl} size={180} bordered />
-              <figcaption style={{ textAlign: 'center', fontSize: 12 }}>{t('auth.totp.scan')}</figcaption>
+              <figcaption style={{ textAlign: 'center', fontSize: 12 }}>
+                {t('auth.totp.scan')}
+              </figcaption>
             </figure>
             <div>
-              <Typography.Paragraph style={{ marginBottom: 4 }}>{t('auth.totp.manual')}</Typography.Paragraph>
+              <Typography.Paragraph style={{ marginBottom: 4 }}>
+                {t('auth.totp.manual')}
+              </Typography.Paragraph>
               <Typography.Text
                 code
                 copyable={{ text: setup.secret, tooltips: [t('common.copy'), t('common.copied')] }}
@@ -79,9 +91,17 @@ export function TotpEnrolForm({ onDone, onCancel }: { onDone: () => void | Promi
             <Form.Item
               name="code"
               label={t('auth.totp.code')}
-              rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('auth.totp.codeFormat') }]}
+              rules={[
+                { required: true, pattern: /^\s*\d{6}\s*$/, message: t('auth.totp.codeFormat') },
+              ]}
             >
-              <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} style={{ maxWidth: 200 }} data-testid="totp-code" />
+              <Input
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                style={{ maxWidth: 200 }}
+                data-testid="totp-code"
+              />
             </Form.Item>
             <Space>
               <Button type="primary" htmlType="submit" loading={busy} data-testid="totp-confirm">

@@ -1,4 +1,15 @@
-import { Alert, Card, Col, Flex, Row, Switch, Tag, Tree, type TreeDataNode, Typography } from 'antd';
+import {
+  Alert,
+  Card,
+  Col,
+  Flex,
+  Row,
+  Switch,
+  Tag,
+  Tree,
+  type TreeDataNode,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -26,7 +37,15 @@ export default function AgenciesPage() {
   useEffect(() => {
     if (!selectedId) return;
     reveal(selectedId)
-      .then(() => setTimeout(() => document.querySelector(`[data-node-id="${selectedId}"]`)?.scrollIntoView({ block: 'nearest' }), 50))
+      .then(() =>
+        setTimeout(
+          () =>
+            document
+              .querySelector(`[data-node-id="${selectedId}"]`)
+              ?.scrollIntoView({ block: 'nearest' }),
+          50,
+        ),
+      )
       .catch(() => {});
   }, [selectedId, reveal]);
 
@@ -65,11 +84,27 @@ export default function AgenciesPage() {
           <Card>
             <AgencySearch onPick={(id) => select(id)} />
             <Flex align="center" gap={8} style={{ margin: '12px 0' }}>
-              <Switch size="small" checked={includeEnded} onChange={setIncludeEnded} id="agencies-include-ended" />
+              <Switch
+                size="small"
+                checked={includeEnded}
+                onChange={setIncludeEnded}
+                id="agencies-include-ended"
+              />
               <label htmlFor="agencies-include-ended">{t('agencies.includeEnded')}</label>
             </Flex>
-            {tree.error != null && <Alert type="error" showIcon title={errorText(tree.error, t)} style={{ marginBottom: 8 }} />}
-            <nav aria-label={t('agencies.treeLabel')} style={{ maxHeight: '65vh', overflow: 'auto' }} data-testid="agency-tree">
+            {tree.error != null && (
+              <Alert
+                type="error"
+                showIcon
+                title={errorText(tree.error, t)}
+                style={{ marginBottom: 8 }}
+              />
+            )}
+            <nav
+              aria-label={t('agencies.treeLabel')}
+              style={{ maxHeight: '65vh', overflow: 'auto' }}
+              data-testid="agency-tree"
+            >
               <Tree
                 showLine
                 blockNode

@@ -65,7 +65,11 @@ export function AgencyDetailPanel({ agencyId, onChanged }: Props) {
       title={
         <Space wrap>
           <span>{agency.name}</span>
-          {ended ? <Tag color="default">{t('agencies.ended')}</Tag> : <Tag color="green">{t('agencies.current')}</Tag>}
+          {ended ? (
+            <Tag color="default">{t('agencies.ended')}</Tag>
+          ) : (
+            <Tag color="green">{t('agencies.current')}</Tag>
+          )}
         </Space>
       }
     >
@@ -74,21 +78,28 @@ export function AgencyDetailPanel({ agencyId, onChanged }: Props) {
           style={{ marginBottom: 12 }}
           items={agency.ancestors.map((a) => ({
             key: a.id,
-            title: (
-              <Link to={`/agencies?id=${a.id}`}>{a.shortName}</Link>
-            ),
+            title: <Link to={`/agencies?id=${a.id}`}>{a.shortName}</Link>,
           }))}
         />
       )}
       <Space wrap style={{ marginBottom: 16 }}>
         {can('identity.user.read') && (
-          <Button icon={<TeamOutlined />} onClick={() => navigate(`/users?agencyId=${agency.id}`)} data-testid="agency-users">
+          <Button
+            icon={<TeamOutlined />}
+            onClick={() => navigate(`/users?agencyId=${agency.id}`)}
+            data-testid="agency-users"
+          >
             {t('agencies.users')}
           </Button>
         )}
         {manage && !ended && (
           <>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="agency-add-child">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setDialog('create')}
+              data-testid="agency-add-child"
+            >
               {t('agencies.addChild')}
             </Button>
             <Button icon={<EditOutlined />} onClick={() => setDialog('rename')}>
@@ -107,15 +118,30 @@ export function AgencyDetailPanel({ agencyId, onChanged }: Props) {
         items={[
           { key: 'name', label: t('agencies.field.name'), children: agency.name, span: 'filled' },
           { key: 'shortName', label: t('agencies.field.shortName'), children: agency.shortName },
-          { key: 'kind', label: t('agencies.field.kind'), children: t(`agencies.kind.${agency.kind}`) },
-          { key: 'abbreviation', label: t('agencies.field.abbreviation'), children: agency.abbreviation ?? '—' },
+          {
+            key: 'kind',
+            label: t('agencies.field.kind'),
+            children: t(`agencies.kind.${agency.kind}`),
+          },
+          {
+            key: 'abbreviation',
+            label: t('agencies.field.abbreviation'),
+            children: agency.abbreviation ?? '—',
+          },
           { key: 'gsoCode', label: t('agencies.field.gsoCode'), children: agency.gsoCode ?? '—' },
-          { key: 'electronicId', label: t('agencies.field.electronicId'), children: agency.electronicId ?? '—' },
+          {
+            key: 'electronicId',
+            label: t('agencies.field.electronicId'),
+            children: agency.electronicId ?? '—',
+          },
           {
             key: 'validity',
             label: t('agencies.field.validity'),
             children: ended
-              ? t('agencies.validRange', { from: formatDate(agency.validFrom), to: formatDate(agency.validTo) })
+              ? t('agencies.validRange', {
+                  from: formatDate(agency.validFrom),
+                  to: formatDate(agency.validTo),
+                })
               : t('agencies.validFromOnly', { from: formatDate(agency.validFrom) }),
           },
         ]}

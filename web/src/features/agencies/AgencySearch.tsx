@@ -72,7 +72,10 @@ export function AgencySearch({ onPick }: { onPick: (id: string) => void }) {
                 <Typography.Text strong>{hit.shortName}</Typography.Text>
                 <br />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {hit.path.filter((p) => p.id !== hit.id).map((p) => p.shortName).join(' › ')}
+                  {hit.path
+                    .filter((p) => p.id !== hit.id)
+                    .map((p) => p.shortName)
+                    .join(' › ')}
                 </Typography.Text>
               </button>
             </List.Item>

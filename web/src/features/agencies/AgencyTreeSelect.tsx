@@ -30,7 +30,14 @@ const toNode = (a: Agency & { childCount?: number }): Node => ({
  * Picks an agency from the tree, loading children as branches open; typing searches the
  * server (accent-insensitive) and adds the hits with their path.
  */
-export function AgencyTreeSelect({ value, onChange, placeholder, allowClear, style, ...rest }: Props) {
+export function AgencyTreeSelect({
+  value,
+  onChange,
+  placeholder,
+  allowClear,
+  style,
+  ...rest
+}: Props) {
   const { t } = useTranslation();
   const [nodes, setNodes] = useState<Node[]>([]);
   const loaded = useRef(new Set<string>());
@@ -95,7 +102,14 @@ export function AgencyTreeSelect({ value, onChange, placeholder, allowClear, sty
         const found: Node[] = [];
         for (const hit of hits) {
           hit.path.forEach((p, i) => {
-            if (p.id !== hit.id) found.push({ id: p.id, pId: hit.path[i - 1]?.id ?? null, value: p.id, title: p.shortName, isLeaf: false });
+            if (p.id !== hit.id)
+              found.push({
+                id: p.id,
+                pId: hit.path[i - 1]?.id ?? null,
+                value: p.id,
+                title: p.shortName,
+                isLeaf: false,
+              });
           });
           found.push({ ...toNode(hit), isLeaf: false });
         }
@@ -114,7 +128,10 @@ export function AgencyTreeSelect({ value, onChange, placeholder, allowClear, sty
       treeDataSimpleMode
       treeData={nodes}
       loadData={(node) => loadChildren(String(node.value))}
-      showSearch={{ filterTreeNode: (input, node) => fold(String(node.title ?? '')).includes(fold(input)), onSearch }}
+      showSearch={{
+        filterTreeNode: (input, node) => fold(String(node.title ?? '')).includes(fold(input)),
+        onSearch,
+      }}
       placeholder={placeholder ?? t('agencies.pick')}
       allowClear={allowClear}
       style={{ minWidth: 240, ...style }}

@@ -22,7 +22,15 @@ type Values = {
 const childKinds = agencyKinds.filter((k) => k !== 'province');
 
 /** "Add a subordinate agency" under `parent`. */
-export function CreateAgencyModal({ parent, onClose, onCreated }: { parent: AgencyDetail | null; onClose: () => void; onCreated: (created: Agency) => Promise<void> }) {
+export function CreateAgencyModal({
+  parent,
+  onClose,
+  onCreated,
+}: {
+  parent: AgencyDetail | null;
+  onClose: () => void;
+  onCreated: (created: Agency) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
 
@@ -57,27 +65,51 @@ export function CreateAgencyModal({ parent, onClose, onCreated }: { parent: Agen
       <Form.Item name="kind" label={t('agencies.field.kind')} rules={[{ required: true }]}>
         <Select options={childKinds.map((k) => ({ value: k, label: t(`agencies.kind.${k}`) }))} />
       </Form.Item>
-      <Form.Item name="name" label={t('agencies.field.name')} rules={[{ required: true, whitespace: true, max: 300 }]}>
+      <Form.Item
+        name="name"
+        label={t('agencies.field.name')}
+        rules={[{ required: true, whitespace: true, max: 300 }]}
+      >
         <Input />
       </Form.Item>
-      <Form.Item name="shortName" label={t('agencies.field.shortName')} rules={[{ required: true, whitespace: true, max: 150 }]}>
+      <Form.Item
+        name="shortName"
+        label={t('agencies.field.shortName')}
+        rules={[{ required: true, whitespace: true, max: 150 }]}
+      >
         <Input />
       </Form.Item>
       <Form.Item noStyle dependencies={['kind']}>
         {({ getFieldValue }) =>
           getFieldValue('kind') === 'commune_peoples_committee' ? (
             <Form.Item name="communeType" label={t('agencies.field.communeType')}>
-              <Select allowClear options={['xa', 'phuong', 'thi_tran', 'dac_khu'].map((c) => ({ value: c, label: t(`agencies.communeType.${c}`) }))} />
+              <Select
+                allowClear
+                options={['xa', 'phuong', 'thi_tran', 'dac_khu'].map((c) => ({
+                  value: c,
+                  label: t(`agencies.communeType.${c}`),
+                }))}
+              />
             </Form.Item>
           ) : getFieldValue('kind') === 'district_peoples_committee' ? (
             <Form.Item name="districtType" label={t('agencies.field.districtType')}>
-              <Select allowClear options={['huyen', 'thanh_pho', 'thi_xa', 'quan'].map((c) => ({ value: c, label: t(`agencies.districtType.${c}`) }))} />
+              <Select
+                allowClear
+                options={['huyen', 'thanh_pho', 'thi_xa', 'quan'].map((c) => ({
+                  value: c,
+                  label: t(`agencies.districtType.${c}`),
+                }))}
+              />
             </Form.Item>
           ) : null
         }
       </Form.Item>
       <CodeFields />
-      <Form.Item name="validFrom" label={t('agencies.field.validFrom')} extra={t('agencies.validFromHint')}>
+      <Form.Item
+        name="validFrom"
+        label={t('agencies.field.validFrom')}
+        extra={t('agencies.validFromHint')}
+      >
         <DatePicker format="L" style={{ width: '100%' }} />
       </Form.Item>
     </FormModal>

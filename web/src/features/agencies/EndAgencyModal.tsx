@@ -7,12 +7,26 @@ import { useFeedback } from '../../app/feedback';
 import { endAgency, searchAgencies } from './api';
 import type { AgencyDetail } from './types';
 
-type Values = { validTo: Dayjs; successorIds?: string[]; kind?: string; decision?: string; note?: string };
+type Values = {
+  validTo: Dayjs;
+  successorIds?: string[];
+  kind?: string;
+  decision?: string;
+  note?: string;
+};
 
 const successionKinds = ['merge', 'split', 'rename', 'transfer', 'reorganise'] as const;
 
 /** Ends an agency on a date, naming the agencies that take over its work. */
-export function EndAgencyModal({ agency, onClose, onEnded }: { agency: AgencyDetail | null; onClose: () => void; onEnded: () => Promise<void> }) {
+export function EndAgencyModal({
+  agency,
+  onClose,
+  onEnded,
+}: {
+  agency: AgencyDetail | null;
+  onClose: () => void;
+  onEnded: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
@@ -29,7 +43,10 @@ export function EndAgencyModal({ agency, onClose, onEnded }: { agency: AgencyDet
             for (const h of hits) {
               if (h.id === agency?.id) continue;
               const parent = h.path.filter((p) => p.id !== h.id).at(-1)?.shortName;
-              byId.set(h.id, { value: h.id, label: parent ? `${h.shortName} (${parent})` : h.shortName });
+              byId.set(h.id, {
+                value: h.id,
+                label: parent ? `${h.shortName} (${parent})` : h.shortName,
+              });
             }
             return [...byId.values()];
           }),
@@ -61,15 +78,36 @@ export function EndAgencyModal({ agency, onClose, onEnded }: { agency: AgencyDet
       width={620}
       initialValues={{ kind: 'merge' }}
     >
-      <Alert type="warning" showIcon title={t('agencies.endWarning')} style={{ marginBottom: 16 }} />
-      <Form.Item name="validTo" label={t('agencies.field.validTo')} extra={t('agencies.validToHint')} rules={[{ required: true }]}>
+      <Alert
+        type="warning"
+        showIcon
+        title={t('agencies.endWarning')}
+        style={{ marginBottom: 16 }}
+      />
+      <Form.Item
+        name="validTo"
+        label={t('agencies.field.validTo')}
+        extra={t('agencies.validToHint')}
+        rules={[{ required: true }]}
+      >
         <DatePicker format="L" style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="successorIds" label={t('agencies.field.successors')} extra={t('agencies.successorsHint')}>
-        <Select mode="multiple" showSearch={{ filterOption: false, onSearch }} options={options} notFoundContent={t('agencies.typeToSearch')} />
+      <Form.Item
+        name="successorIds"
+        label={t('agencies.field.successors')}
+        extra={t('agencies.successorsHint')}
+      >
+        <Select
+          mode="multiple"
+          showSearch={{ filterOption: false, onSearch }}
+          options={options}
+          notFoundContent={t('agencies.typeToSearch')}
+        />
       </Form.Item>
       <Form.Item name="kind" label={t('agencies.field.successionKind')}>
-        <Select options={successionKinds.map((k) => ({ value: k, label: t(`agencies.succession.${k}`) }))} />
+        <Select
+          options={successionKinds.map((k) => ({ value: k, label: t(`agencies.succession.${k}`) }))}
+        />
       </Form.Item>
       <Form.Item name="decision" label={t('agencies.field.decision')} rules={[{ max: 200 }]}>
         <Input placeholder="1683/NQ-UBTVQH15" />

@@ -6,10 +6,24 @@ import { updateAgency } from './api';
 import { CodeFields } from './CodeFields';
 import type { AgencyDetail } from './types';
 
-type Values = { name: string; shortName: string; abbreviation?: string; gsoCode?: string; electronicId?: string };
+type Values = {
+  name: string;
+  shortName: string;
+  abbreviation?: string;
+  gsoCode?: string;
+  electronicId?: string;
+};
 
 /** Corrects names and codes in place (a formal rename is a new agency with a succession). */
-export function RenameAgencyModal({ agency, onClose, onSaved }: { agency: AgencyDetail | null; onClose: () => void; onSaved: () => Promise<void> }) {
+export function RenameAgencyModal({
+  agency,
+  onClose,
+  onSaved,
+}: {
+  agency: AgencyDetail | null;
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
 
@@ -44,10 +58,18 @@ export function RenameAgencyModal({ agency, onClose, onSaved }: { agency: Agency
           : undefined
       }
     >
-      <Form.Item name="name" label={t('agencies.field.name')} rules={[{ required: true, whitespace: true, max: 300 }]}>
+      <Form.Item
+        name="name"
+        label={t('agencies.field.name')}
+        rules={[{ required: true, whitespace: true, max: 300 }]}
+      >
         <Input />
       </Form.Item>
-      <Form.Item name="shortName" label={t('agencies.field.shortName')} rules={[{ required: true, whitespace: true, max: 150 }]}>
+      <Form.Item
+        name="shortName"
+        label={t('agencies.field.shortName')}
+        rules={[{ required: true, whitespace: true, max: 150 }]}
+      >
         <Input />
       </Form.Item>
       <CodeFields />

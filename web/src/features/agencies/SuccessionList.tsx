@@ -21,7 +21,8 @@ export function SuccessionList({ title, links }: { title: string; links: Success
           <List.Item>
             <Link to={`/agencies?id=${link.agency.id}`}>{link.agency.name}</Link>
             <Typography.Text type="secondary">
-              {t(`agencies.succession.${link.kind}`)} · {t(`agencies.share.${link.share}`)} · {formatDate(link.effectiveDate)}
+              {t(`agencies.succession.${link.kind}`)} · {t(`agencies.share.${link.share}`)} ·{' '}
+              {formatDate(link.effectiveDate)}
               {link.decision ? ` · ${link.decision}` : ''}
             </Typography.Text>
           </List.Item>

@@ -4,7 +4,10 @@ import type { Agency, AgencyDetail, AgencyListItem, AgencySearchHit } from './ty
 type Page = { items: AgencyListItem[]; nextCursor: string | null };
 
 /** Children of `parentId` (the roots when null), every page. */
-export async function listChildren(parentId: string | null, includeEnded = false): Promise<AgencyListItem[]> {
+export async function listChildren(
+  parentId: string | null,
+  includeEnded = false,
+): Promise<AgencyListItem[]> {
   const all: AgencyListItem[] = [];
   let cursor: string | null = null;
   do {
@@ -21,7 +24,11 @@ export async function listChildren(parentId: string | null, includeEnded = false
 }
 
 export async function searchAgencies(q: string, includeEnded = false): Promise<AgencySearchHit[]> {
-  const result = await api.get<{ items: AgencySearchHit[] }>('/api/agencies/search', { q, includeEnded: includeEnded || undefined, limit: 30 });
+  const result = await api.get<{ items: AgencySearchHit[] }>('/api/agencies/search', {
+    q,
+    includeEnded: includeEnded || undefined,
+    limit: 30,
+  });
   return result.items;
 }
 
@@ -38,7 +45,8 @@ export function getAgency(id: string, fresh = false): Promise<AgencyDetail> {
   return pending;
 }
 
-export const createAgency = (body: Record<string, unknown>) => api.post<Agency>('/api/agencies', body);
+export const createAgency = (body: Record<string, unknown>) =>
+  api.post<Agency>('/api/agencies', body);
 export const updateAgency = (id: string, body: Record<string, unknown>) => {
   details.delete(id);
   return api.patch<Agency>(`/api/agencies/${id}`, body);

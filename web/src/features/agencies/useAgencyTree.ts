@@ -51,7 +51,19 @@ export function useAgencyTree(includeEnded: boolean) {
     [load],
   );
 
-  const expand = useCallback((id: string) => setExpandedKeys((prev) => (prev.includes(id) ? prev : [...prev, id])), []);
+  const expand = useCallback(
+    (id: string) => setExpandedKeys((prev) => (prev.includes(id) ? prev : [...prev, id])),
+    [],
+  );
 
-  return { children, roots: children.get(ROOT), load, reveal, expand, expandedKeys, setExpandedKeys, error };
+  return {
+    children,
+    roots: children.get(ROOT),
+    load,
+    reveal,
+    expand,
+    expandedKeys,
+    setExpandedKeys,
+    error,
+  };
 }

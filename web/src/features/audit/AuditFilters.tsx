@@ -30,7 +30,11 @@ export function AuditFilters({ onChange }: { onChange: (values: AuditFilterValue
     if (!can('identity.user.read') || q.trim().length < 2) return;
     timer.current = setTimeout(() => {
       listUsers({ q: q.trim(), limit: 20 })
-        .then((page) => setActors(page.items.map((u) => ({ value: u.id, label: `${u.fullName} (${u.username})` }))))
+        .then((page) =>
+          setActors(
+            page.items.map((u) => ({ value: u.id, label: `${u.fullName} (${u.username})` })),
+          ),
+        )
         .catch(() => {});
     }, 300);
   };
@@ -45,9 +49,18 @@ export function AuditFilters({ onChange }: { onChange: (values: AuditFilterValue
     >
       <Flex wrap gap={12} align="flex-end">
         <Form.Item name="agencyId" label={t('audit.filter.agency')} style={{ marginBottom: 0 }}>
-          <AgencyTreeSelect allowClear placeholder={t('audit.filter.allAgencies')} style={{ width: 260 }} />
+          <AgencyTreeSelect
+            allowClear
+            placeholder={t('audit.filter.allAgencies')}
+            style={{ width: 260 }}
+          />
         </Form.Item>
-        <Form.Item name="subtree" label={t('audit.filter.subtree')} valuePropName="checked" style={{ marginBottom: 0 }}>
+        <Form.Item
+          name="subtree"
+          label={t('audit.filter.subtree')}
+          valuePropName="checked"
+          style={{ marginBottom: 0 }}
+        >
           <Switch size="small" />
         </Form.Item>
         <Form.Item name="actorUserId" label={t('audit.filter.actor')} style={{ marginBottom: 0 }}>
@@ -60,8 +73,16 @@ export function AuditFilters({ onChange }: { onChange: (values: AuditFilterValue
             style={{ width: 240 }}
           />
         </Form.Item>
-        <Form.Item name="targetType" label={t('audit.filter.targetType')} style={{ marginBottom: 0 }}>
-          <Select allowClear options={knownTargetTypes.map((v) => ({ value: v, label: targetTypeLabel(t, v) }))} style={{ width: 170 }} />
+        <Form.Item
+          name="targetType"
+          label={t('audit.filter.targetType')}
+          style={{ marginBottom: 0 }}
+        >
+          <Select
+            allowClear
+            options={knownTargetTypes.map((v) => ({ value: v, label: targetTypeLabel(t, v) }))}
+            style={{ width: 170 }}
+          />
         </Form.Item>
         <Form.Item name="action" label={t('audit.filter.action')} style={{ marginBottom: 0 }}>
           <Select

@@ -39,7 +39,11 @@ export default function AuditPage() {
       const mine = beforeSeq ? generation.current : ++generation.current;
       setLoading(true);
       try {
-        const page = await listEvents({ ...toQuery(filter), beforeSeq: beforeSeq ?? undefined, limit: 50 });
+        const page = await listEvents({
+          ...toQuery(filter),
+          beforeSeq: beforeSeq ?? undefined,
+          limit: 50,
+        });
         if (mine !== generation.current) return;
         setEvents((prev) => (beforeSeq ? [...prev, ...page.items] : page.items));
         setNext(page.nextBeforeSeq);

@@ -6,7 +6,11 @@ import { errorText } from '../../app/feedback';
 import { type VerifyResult, verifyChain } from './api';
 
 /** "Check the chain": recomputes every hash on the server and reports the first broken link. */
-export function VerifyChainButton({ onResult }: { onResult: (result: VerifyResult | string) => void }) {
+export function VerifyChainButton({
+  onResult,
+}: {
+  onResult: (result: VerifyResult | string) => void;
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -20,16 +24,36 @@ export function VerifyChainButton({ onResult }: { onResult: (result: VerifyResul
     }
   };
   return (
-    <Button icon={<SafetyCertificateOutlined />} loading={busy} onClick={run} data-testid="audit-verify">
+    <Button
+      icon={<SafetyCertificateOutlined />}
+      loading={busy}
+      onClick={run}
+      data-testid="audit-verify"
+    >
       {t('audit.verify')}
     </Button>
   );
 }
 
-export function VerifyChainResult({ result, onClose }: { result: VerifyResult | string; onClose: () => void }) {
+export function VerifyChainResult({
+  result,
+  onClose,
+}: {
+  result: VerifyResult | string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const closable = { onClose };
-  if (typeof result === 'string') return <Alert type="error" showIcon title={result} closable={closable} style={{ marginBottom: 16 }} />;
+  if (typeof result === 'string')
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={result}
+        closable={closable}
+        style={{ marginBottom: 16 }}
+      />
+    );
   if (result.ok) {
     return (
       <Alert
@@ -41,7 +65,8 @@ export function VerifyChainResult({ result, onClose }: { result: VerifyResult | 
         title={t('audit.verifyOk', { checked: result.checked })}
         description={
           <>
-            {t('audit.verifyHead', { seq: result.headSeq })} <span className="op-mono">{result.headHash}</span>
+            {t('audit.verifyHead', { seq: result.headSeq })}{' '}
+            <span className="op-mono">{result.headHash}</span>
           </>
         }
       />
@@ -57,7 +82,11 @@ export function VerifyChainResult({ result, onClose }: { result: VerifyResult | 
       title={t('audit.verifyBroken')}
       description={
         result.firstBroken
-          ? t('audit.verifyBrokenAt', { seq: result.firstBroken.seq, reason: t(`audit.brokenReason.${result.firstBroken.reason}`), checked: result.checked })
+          ? t('audit.verifyBrokenAt', {
+              seq: result.firstBroken.seq,
+              reason: t(`audit.brokenReason.${result.firstBroken.reason}`),
+              checked: result.checked,
+            })
           : t('audit.verifyOk', { checked: result.checked })
       }
     />

@@ -23,7 +23,10 @@ export type VerifyResult = {
   checked: number;
   headSeq: number;
   headHash: string;
-  firstBroken?: { seq: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap' | 'tail_missing' };
+  firstBroken?: {
+    seq: number;
+    reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap' | 'tail_missing';
+  };
 };
 
 export const listEvents = (query: Query) =>
@@ -57,4 +60,10 @@ export const knownActions = [
   'calendar.seed',
 ] as const;
 
-export const knownTargetTypes = ['user', 'session', 'agency', 'calendar.day', 'calendar.special_days'] as const;
+export const knownTargetTypes = [
+  'user',
+  'session',
+  'agency',
+  'calendar.day',
+  'calendar.special_days',
+] as const;

@@ -26,7 +26,11 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const body = { username: values.username.trim(), password: values.password, ...(needsTotp ? { totpCode: values.totpCode } : {}) };
+      const body = {
+        username: values.username.trim(),
+        password: values.password,
+        ...(needsTotp ? { totpCode: values.totpCode } : {}),
+      };
       const { user } = await api.post<{ user: Me }>('/api/auth/login', body);
       signedIn(user);
       const from = (location.state as { from?: string } | null)?.from;
@@ -36,7 +40,8 @@ export default function LoginPage() {
         setNeedsTotp(true);
       } else {
         setError(errorText(err, t));
-        if (err instanceof ApiError && err.code === 'auth.totp_invalid') form.setFieldValue('totpCode', '');
+        if (err instanceof ApiError && err.code === 'auth.totp_invalid')
+          form.setFieldValue('totpCode', '');
       }
     } finally {
       setBusy(false);
@@ -51,12 +56,38 @@ export default function LoginPage() {
 
   return (
     <AuthLayout title={t('auth.login.title')}>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" data-testid="login-error" />}
-      {needsTotp && !error && <Alert type="info" showIcon title={t('auth.login.totpHint')} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="login-form">
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 16 }}
+          role="alert"
+          data-testid="login-error"
+        />
+      )}
+      {needsTotp && !error && (
+        <Alert type="info" showIcon title={t('auth.login.totpHint')} style={{ marginBottom: 16 }} />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark={false}
+        data-testid="login-form"
+      >
         <div style={{ display: needsTotp ? 'none' : undefined }}>
-          <Form.Item name="username" label={t('auth.login.username')} rules={[{ required: true, whitespace: true }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus autoCapitalize="none" />
+          <Form.Item
+            name="username"
+            label={t('auth.login.username')}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoFocus
+              autoCapitalize="none"
+            />
           </Form.Item>
           <Form.Item name="password" label={t('auth.login.password')} rules={[{ required: true }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
@@ -68,7 +99,13 @@ export default function LoginPage() {
             label={t('auth.login.totpCode')}
             rules={[{ required: true, pattern: /^\d{6}$/, message: t('auth.totp.codeFormat') }]}
           >
-            <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
+            <Input
+              prefix={<SafetyOutlined />}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              autoFocus
+            />
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">

@@ -26,7 +26,12 @@ export default function TotpEnrolmentPage() {
         </Button>
       }
     >
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('auth.totp.requiredText', { name: me?.fullName ?? '' })} />
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t('auth.totp.requiredText', { name: me?.fullName ?? '' })}
+      />
       <TotpEnrolForm onDone={done} />
     </AuthLayout>
   );

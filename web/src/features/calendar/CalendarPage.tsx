@@ -69,7 +69,10 @@ export default function CalendarPage() {
                   value={year}
                   onChange={setYear}
                   style={{ width: 100 }}
-                  options={Array.from({ length: lastYear - FIRST_YEAR + 1 }, (_, i) => ({ value: FIRST_YEAR + i, label: String(FIRST_YEAR + i) }))}
+                  options={Array.from({ length: lastYear - FIRST_YEAR + 1 }, (_, i) => ({
+                    value: FIRST_YEAR + i,
+                    label: String(FIRST_YEAR + i),
+                  }))}
                   data-testid="calendar-year"
                 />
                 <Typography.Text type="secondary" style={{ fontWeight: 400 }}>
@@ -79,14 +82,25 @@ export default function CalendarPage() {
             }
             extra={
               manage && (
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="calendar-add">
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setEditing('new')}
+                  data-testid="calendar-add"
+                >
                   {t('calendar.add')}
                 </Button>
               )
             }
           >
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-            <DayTable days={days} loading={loading} manage={manage} onEdit={setEditing} onDelete={remove} />
+            <DayTable
+              days={days}
+              loading={loading}
+              manage={manage}
+              onEdit={setEditing}
+              onDelete={remove}
+            />
           </Card>
         </Col>
         <Col xs={24} md={12} xxl={8}>

@@ -5,10 +5,27 @@ import { FormModal } from '../../app/FormModal';
 import { useFeedback } from '../../app/feedback';
 import { type DayKind, dayKinds, type SpecialDay, upsertDay } from './api';
 
-type Values = { date: Dayjs; kind: DayKind; name: string; isDayOff: boolean; source?: string; note?: string };
+type Values = {
+  date: Dayjs;
+  kind: DayKind;
+  name: string;
+  isDayOff: boolean;
+  source?: string;
+  note?: string;
+};
 
 /** Adds a special day or corrects one (the date of an existing day is fixed). */
-export function DayModal({ day, year, onClose, onSaved }: { day: SpecialDay | 'new' | null; year: number; onClose: () => void; onSaved: (day: SpecialDay) => Promise<void> }) {
+export function DayModal({
+  day,
+  year,
+  onClose,
+  onSaved,
+}: {
+  day: SpecialDay | 'new' | null;
+  year: number;
+  onClose: () => void;
+  onSaved: (day: SpecialDay) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const existing = day !== null && day !== 'new' ? day : null;
@@ -17,13 +34,24 @@ export function DayModal({ day, year, onClose, onSaved }: { day: SpecialDay | 'n
   return (
     <FormModal<Values>
       open={day !== null}
-      title={existing ? t('calendar.editTitle', { date: dayjs(existing.date).format('L') }) : t('calendar.addTitle')}
+      title={
+        existing
+          ? t('calendar.editTitle', { date: dayjs(existing.date).format('L') })
+          : t('calendar.addTitle')
+      }
       onCancel={onClose}
       width={560}
       testId="calendar-day-modal"
       initialValues={
         existing
-          ? { date: dayjs(existing.date), kind: existing.kind, name: existing.name, isDayOff: existing.isDayOff, source: existing.source ?? undefined, note: existing.note ?? undefined }
+          ? {
+              date: dayjs(existing.date),
+              kind: existing.kind,
+              name: existing.name,
+              isDayOff: existing.isDayOff,
+              source: existing.source ?? undefined,
+              note: existing.note ?? undefined,
+            }
           : { kind: 'holiday', isDayOff: true, date: thisYear ? undefined : dayjs(`${year}-01-01`) }
       }
       onSubmit={async (v) => {
@@ -39,12 +67,21 @@ export function DayModal({ day, year, onClose, onSaved }: { day: SpecialDay | 'n
       }}
     >
       <Form.Item name="date" label={t('calendar.field.date')} rules={[{ required: true }]}>
-        <DatePicker format="L" disabled={existing !== null} style={{ width: '100%' }} data-testid="calendar-field-date" />
+        <DatePicker
+          format="L"
+          disabled={existing !== null}
+          style={{ width: '100%' }}
+          data-testid="calendar-field-date"
+        />
       </Form.Item>
       <Form.Item name="kind" label={t('calendar.field.kind')} rules={[{ required: true }]}>
         <KindSelect />
       </Form.Item>
-      <Form.Item name="name" label={t('calendar.field.name')} rules={[{ required: true, whitespace: true, max: 200 }]}>
+      <Form.Item
+        name="name"
+        label={t('calendar.field.name')}
+        rules={[{ required: true, whitespace: true, max: 200 }]}
+      >
         <Input data-testid="calendar-field-name" />
       </Form.Item>
       <Form.Item name="isDayOff" label={t('calendar.field.isDayOff')} valuePropName="checked">
@@ -61,7 +98,15 @@ export function DayModal({ day, year, onClose, onSaved }: { day: SpecialDay | 'n
 }
 
 /** Choosing a kind sets "day off" to match: a make-up working day is not one, the rest are. */
-function KindSelect({ id, value, onChange }: { id?: string; value?: DayKind; onChange?: (kind: DayKind) => void }) {
+function KindSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id?: string;
+  value?: DayKind;
+  onChange?: (kind: DayKind) => void;
+}) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   return (

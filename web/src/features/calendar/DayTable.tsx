@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { longDate } from '../../app/format';
 import { kindColours, type SpecialDay } from './api';
 
-type Props = { days: SpecialDay[]; loading: boolean; manage: boolean; onEdit: (day: SpecialDay) => void; onDelete: (day: SpecialDay) => Promise<void> };
+type Props = {
+  days: SpecialDay[];
+  loading: boolean;
+  manage: boolean;
+  onEdit: (day: SpecialDay) => void;
+  onDelete: (day: SpecialDay) => Promise<void>;
+};
 
 export function DayTable({ days, loading, manage, onEdit, onDelete }: Props) {
   const { t } = useTranslation();
@@ -22,18 +28,23 @@ export function DayTable({ days, loading, manage, onEdit, onDelete }: Props) {
           key: 'date',
           title: t('calendar.field.date'),
           width: 190,
-          render: (_, d) => (
-            <span data-date={d.date}>
-              {longDate(d.date)}
-            </span>
-          ),
+          render: (_, d) => <span data-date={d.date}>{longDate(d.date)}</span>,
         },
         { key: 'name', title: t('calendar.field.name'), dataIndex: 'name' },
-        { key: 'kind', title: t('calendar.field.kind'), render: (_, d) => <Tag color={kindColours[d.kind]}>{t(`calendar.kind.${d.kind}`)}</Tag> },
+        {
+          key: 'kind',
+          title: t('calendar.field.kind'),
+          render: (_, d) => <Tag color={kindColours[d.kind]}>{t(`calendar.kind.${d.kind}`)}</Tag>,
+        },
         {
           key: 'dayOff',
           title: t('calendar.field.dayType'),
-          render: (_, d) => (d.isDayOff ? <Tag color="red">{t('calendar.dayOff')}</Tag> : <Tag color="blue">{t('calendar.workday')}</Tag>),
+          render: (_, d) =>
+            d.isDayOff ? (
+              <Tag color="red">{t('calendar.dayOff')}</Tag>
+            ) : (
+              <Tag color="blue">{t('calendar.workday')}</Tag>
+            ),
         },
         {
           key: 'status',
@@ -53,11 +64,26 @@ export function DayTable({ days, loading, manage, onEdit, onDelete }: Props) {
                 render: (_: unknown, d: SpecialDay) => (
                   <Space size={0}>
                     <Tooltip title={t('common.edit')}>
-                      <Button type="text" icon={<EditOutlined />} aria-label={`${t('common.edit')} ${d.date}`} onClick={() => onEdit(d)} />
+                      <Button
+                        type="text"
+                        icon={<EditOutlined />}
+                        aria-label={`${t('common.edit')} ${d.date}`}
+                        onClick={() => onEdit(d)}
+                      />
                     </Tooltip>
-                    <Popconfirm title={t('calendar.confirmDelete', { name: d.name })} okText={t('common.yes')} cancelText={t('common.no')} onConfirm={() => onDelete(d)}>
+                    <Popconfirm
+                      title={t('calendar.confirmDelete', { name: d.name })}
+                      okText={t('common.yes')}
+                      cancelText={t('common.no')}
+                      onConfirm={() => onDelete(d)}
+                    >
                       <Tooltip title={t('common.delete')}>
-                        <Button type="text" danger icon={<DeleteOutlined />} aria-label={`${t('common.delete')} ${d.date}`} />
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={`${t('common.delete')} ${d.date}`}
+                        />
                       </Tooltip>
                     </Popconfirm>
                   </Space>

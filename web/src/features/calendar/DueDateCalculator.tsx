@@ -37,10 +37,18 @@ export function DueDateCalculator() {
         <Alert
           type="info"
           style={{ marginBottom: 12 }}
-          title={t('calendar.due.rules', { cutoff: settings.cutoffHour, close: settings.officeCloseHour, tz: settings.timeZone })}
+          title={t('calendar.due.rules', {
+            cutoff: settings.cutoffHour,
+            close: settings.officeCloseHour,
+            tz: settings.timeZone,
+          })}
         />
       )}
-      <Form layout="vertical" initialValues={{ start: dayjs().second(0), days: 5 }} onFinish={compute}>
+      <Form
+        layout="vertical"
+        initialValues={{ start: dayjs().second(0), days: 5 }}
+        onFinish={compute}
+      >
         <Form.Item name="start" label={t('calendar.due.start')} rules={[{ required: true }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="L HH:mm" style={{ width: '100%' }} />
         </Form.Item>
@@ -60,9 +68,21 @@ export function DueDateCalculator() {
           column={1}
           data-testid="due-date-result"
           items={[
-            { key: 'countedFrom', label: t('calendar.due.countedFrom'), children: longDate(result.countedFrom) },
-            { key: 'dueDate', label: t('calendar.due.dueDate'), children: <strong>{longDate(result.dueDate)}</strong> },
-            { key: 'due', label: t('calendar.due.due'), children: dayjs(result.due).format('L LT') },
+            {
+              key: 'countedFrom',
+              label: t('calendar.due.countedFrom'),
+              children: longDate(result.countedFrom),
+            },
+            {
+              key: 'dueDate',
+              label: t('calendar.due.dueDate'),
+              children: <strong>{longDate(result.dueDate)}</strong>,
+            },
+            {
+              key: 'due',
+              label: t('calendar.due.due'),
+              children: dayjs(result.due).format('L LT'),
+            },
           ]}
         />
       )}

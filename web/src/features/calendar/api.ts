@@ -1,6 +1,12 @@
 import { api } from '../../app/api';
 
-export const dayKinds = ['holiday', 'tet_break', 'compensatory', 'swapped_day_off', 'makeup_workday'] as const;
+export const dayKinds = [
+  'holiday',
+  'tet_break',
+  'compensatory',
+  'swapped_day_off',
+  'makeup_workday',
+] as const;
 export type DayKind = (typeof dayKinds)[number];
 
 export type SpecialDay = {
@@ -18,11 +24,21 @@ export type SpecialDay = {
 export type DueDate = { start: string; due: string; dueDate: string; countedFrom: string };
 export type CalendarSettings = { timeZone: string; cutoffHour: number; officeCloseHour: number };
 
-export const listDays = (year: number) => api.get<{ year: number; items: SpecialDay[] }>('/api/calendar/days', { year });
-export const upsertDay = (date: string, body: { kind: DayKind; name: string; isDayOff: boolean; source?: string | null; note?: string | null }) =>
-  api.put<SpecialDay>(`/api/calendar/days/${date}`, body);
+export const listDays = (year: number) =>
+  api.get<{ year: number; items: SpecialDay[] }>('/api/calendar/days', { year });
+export const upsertDay = (
+  date: string,
+  body: {
+    kind: DayKind;
+    name: string;
+    isDayOff: boolean;
+    source?: string | null;
+    note?: string | null;
+  },
+) => api.put<SpecialDay>(`/api/calendar/days/${date}`, body);
 export const deleteDay = (date: string) => api.delete(`/api/calendar/days/${date}`);
-export const dueDate = (start: string, days: number) => api.get<DueDate>('/api/calendar/due-date', { start, days });
+export const dueDate = (start: string, days: number) =>
+  api.get<DueDate>('/api/calendar/due-date', { start, days });
 export const calendarSettings = () => api.get<CalendarSettings>('/api/calendar/settings');
 
 export const kindColours: Record<DayKind, string> = {

@@ -8,10 +8,28 @@ import { createUser } from './api';
 import { PasswordField } from './PasswordField';
 import { ProfileFields } from './ProfileFields';
 
-type Values = { username: string; fullName: string; email?: string; phone?: string; position?: string; agencyId: string; password: string };
+type Values = {
+  username: string;
+  fullName: string;
+  email?: string;
+  phone?: string;
+  position?: string;
+  agencyId: string;
+  password: string;
+};
 
 /** "Create an account": an official of an agency, with a temporary password. */
-export function CreateUserDrawer({ open, defaultAgencyId, onClose, onCreated }: { open: boolean; defaultAgencyId?: string; onClose: () => void; onCreated: (user: User) => void }) {
+export function CreateUserDrawer({
+  open,
+  defaultAgencyId,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  defaultAgencyId?: string;
+  onClose: () => void;
+  onCreated: (user: User) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -58,7 +76,12 @@ export function CreateUserDrawer({ open, defaultAgencyId, onClose, onCreated }: 
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="user-create-submit">
+          <Button
+            type="primary"
+            loading={busy}
+            onClick={() => form.submit()}
+            data-testid="user-create-submit"
+          >
             {t('common.create')}
           </Button>
         </Space>
@@ -69,7 +92,10 @@ export function CreateUserDrawer({ open, defaultAgencyId, onClose, onCreated }: 
           name="username"
           label={t('users.field.username')}
           extra={t('users.usernameHint')}
-          rules={[{ required: true }, { pattern: /^[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}$/, message: t('users.usernameFormat') }]}
+          rules={[
+            { required: true },
+            { pattern: /^[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}$/, message: t('users.usernameFormat') },
+          ]}
         >
           <Input autoComplete="off" autoCapitalize="none" data-testid="field-username" />
         </Form.Item>

@@ -7,7 +7,15 @@ import { ProfileFields } from './ProfileFields';
 
 type Values = { fullName: string; email?: string; phone?: string; position?: string };
 
-export function EditUserModal({ user, onClose, onSaved }: { user: User | null; onClose: () => void; onSaved: (user: User) => void }) {
+export function EditUserModal({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: User | null;
+  onClose: () => void;
+  onSaved: (user: User) => void;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   return (
@@ -16,7 +24,16 @@ export function EditUserModal({ user, onClose, onSaved }: { user: User | null; o
       title={t('users.editTitle', { username: user?.username ?? '' })}
       onCancel={onClose}
       width={600}
-      initialValues={user ? { fullName: user.fullName, email: user.email ?? undefined, phone: user.phone ?? undefined, position: user.position ?? undefined } : undefined}
+      initialValues={
+        user
+          ? {
+              fullName: user.fullName,
+              email: user.email ?? undefined,
+              phone: user.phone ?? undefined,
+              position: user.position ?? undefined,
+            }
+          : undefined
+      }
       onSubmit={async (v) => {
         const saved = await updateUser(user!.id, {
           fullName: v.fullName.trim(),

@@ -15,10 +15,23 @@ export function PasswordField({ name, label }: { name: string; label: string }) 
   return (
     <Form.Item label={label} required extra={t('users.passwordHint')}>
       <Space.Compact style={{ width: '100%' }}>
-        <Form.Item name={name} noStyle rules={[{ required: true, message: t('users.passwordRequired') }, { min: 10, max: 128, message: t('users.passwordPolicy') }]}>
-          <Input.Password autoComplete="new-password" aria-label={label} data-testid={`field-${name}`} />
+        <Form.Item
+          name={name}
+          noStyle
+          rules={[
+            { required: true, message: t('users.passwordRequired') },
+            { min: 10, max: 128, message: t('users.passwordPolicy') },
+          ]}
+        >
+          <Input.Password
+            autoComplete="new-password"
+            aria-label={label}
+            data-testid={`field-${name}`}
+          />
         </Form.Item>
-        <Button onClick={() => form.setFieldValue(name, generatePassword())}>{t('users.generate')}</Button>
+        <Button onClick={() => form.setFieldValue(name, generatePassword())}>
+          {t('users.generate')}
+        </Button>
       </Space.Compact>
     </Form.Item>
   );

@@ -7,7 +7,15 @@ import { resetPassword } from './api';
 import { PasswordField } from './PasswordField';
 
 /** Sets a temporary password; the user must choose a new one at the next sign-in. */
-export function ResetPasswordModal({ user, onClose, onDone }: { user: User | null; onClose: () => void; onDone: () => void }) {
+export function ResetPasswordModal({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: User | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   return (

@@ -12,7 +12,13 @@ import { assignRole, listRoles, type RoleInfo, revokeRole } from './api';
 import { RoleTag } from './RoleTag';
 
 /** The user's current roles with revoke buttons, and a form to grant one on an agency. */
-export function RoleAssignments({ user, onChanged }: { user: User; onChanged: (user: User) => void }) {
+export function RoleAssignments({
+  user,
+  onChanged,
+}: {
+  user: User;
+  onChanged: (user: User) => void;
+}) {
   const { t } = useTranslation();
   const { can, me } = useSession();
   const feedback = useFeedback();
@@ -63,9 +69,21 @@ export function RoleAssignments({ user, onChanged }: { user: User; onChanged: (u
         locale={{ emptyText: t('users.noRoles') }}
         data-testid="user-roles"
         columns={[
-          { key: 'role', title: t('users.field.role'), render: (_, a) => <RoleTag assignment={a} /> },
-          { key: 'agency', title: t('users.onAgency'), render: (_, a) => <AgencyName id={a.agencyId} /> },
-          { key: 'grantedAt', title: t('users.grantedAt'), render: (_, a) => formatDateTime(a.grantedAt) },
+          {
+            key: 'role',
+            title: t('users.field.role'),
+            render: (_, a) => <RoleTag assignment={a} />,
+          },
+          {
+            key: 'agency',
+            title: t('users.onAgency'),
+            render: (_, a) => <AgencyName id={a.agencyId} />,
+          },
+          {
+            key: 'grantedAt',
+            title: t('users.grantedAt'),
+            render: (_, a) => formatDateTime(a.grantedAt),
+          },
           ...(assign
             ? [
                 {
@@ -73,9 +91,19 @@ export function RoleAssignments({ user, onChanged }: { user: User; onChanged: (u
                   title: <span className="sr-only">{t('common.actions')}</span>,
                   width: 56,
                   render: (_: unknown, a: RoleAssignment) => (
-                    <Popconfirm title={t('users.confirmRevoke')} okText={t('common.yes')} cancelText={t('common.no')} onConfirm={() => revoke(a)}>
+                    <Popconfirm
+                      title={t('users.confirmRevoke')}
+                      okText={t('common.yes')}
+                      cancelText={t('common.no')}
+                      onConfirm={() => revoke(a)}
+                    >
                       <Tooltip title={t('users.revoke')}>
-                        <Button danger type="text" icon={<DeleteOutlined />} aria-label={t('users.revoke')} />
+                        <Button
+                          danger
+                          type="text"
+                          icon={<DeleteOutlined />}
+                          aria-label={t('users.revoke')}
+                        />
                       </Tooltip>
                     </Popconfirm>
                   ),
@@ -85,7 +113,13 @@ export function RoleAssignments({ user, onChanged }: { user: User; onChanged: (u
         ]}
       />
       {assign && (
-        <Form form={form} layout="inline" onFinish={grant} style={{ marginTop: 16, rowGap: 8 }} data-testid="role-grant-form">
+        <Form
+          form={form}
+          layout="inline"
+          onFinish={grant}
+          style={{ marginTop: 16, rowGap: 8 }}
+          data-testid="role-grant-form"
+        >
           <Form.Item name="role" label={t('users.field.role')} rules={[{ required: true }]}>
             <Select
               style={{ width: 220 }}
@@ -94,7 +128,8 @@ export function RoleAssignments({ user, onChanged }: { user: User; onChanged: (u
                 value: r.code,
                 label: (
                   <>
-                    {t(`roles.${r.code}`)} {r.requiresMfa && <Tag style={{ marginInlineStart: 4 }}>TOTP</Tag>}
+                    {t(`roles.${r.code}`)}{' '}
+                    {r.requiresMfa && <Tag style={{ marginInlineStart: 4 }}>TOTP</Tag>}
                   </>
                 ),
               }))}
@@ -104,7 +139,13 @@ export function RoleAssignments({ user, onChanged }: { user: User; onChanged: (u
             <AgencyTreeSelect style={{ width: 240 }} />
           </Form.Item>
           <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={busy} data-testid="role-grant">
+            <Button
+              type="primary"
+              htmlType="submit"
+              icon={<PlusOutlined />}
+              loading={busy}
+              data-testid="role-grant"
+            >
               {t('users.grant')}
             </Button>
           </Form.Item>

@@ -13,7 +13,13 @@ const colours: Record<string, string> = {
 };
 
 /** A role as a coloured tag; the agency it applies to on hover. */
-export function RoleTag({ assignment, showAgency = false }: { assignment: RoleAssignment; showAgency?: boolean }) {
+export function RoleTag({
+  assignment,
+  showAgency = false,
+}: {
+  assignment: RoleAssignment;
+  showAgency?: boolean;
+}) {
   const { t } = useTranslation();
   const label = t(`roles.${assignment.role}`);
   if (showAgency) {

@@ -13,7 +13,15 @@ import { ResetPasswordModal } from './ResetPasswordModal';
 import { RoleAssignments } from './RoleAssignments';
 
 /** One user: profile, status, password reset and roles. Open while the route is /users/:id. */
-export function UserDrawer({ userId, onClose, onChanged }: { userId: string | null; onClose: () => void; onChanged: (user: User) => void }) {
+export function UserDrawer({
+  userId,
+  onClose,
+  onChanged,
+}: {
+  userId: string | null;
+  onClose: () => void;
+  onChanged: (user: User) => void;
+}) {
   const { t } = useTranslation();
   const { can, me } = useSession();
   const feedback = useFeedback();
@@ -82,7 +90,10 @@ export function UserDrawer({ userId, onClose, onChanged }: { userId: string | nu
                   cancelText={t('common.no')}
                   onConfirm={toggleActive}
                 >
-                  <Button danger={user.isActive} icon={user.isActive ? <StopOutlined /> : <CheckCircleOutlined />}>
+                  <Button
+                    danger={user.isActive}
+                    icon={user.isActive ? <StopOutlined /> : <CheckCircleOutlined />}
+                  >
                     {user.isActive ? t('users.deactivate') : t('users.activate')}
                   </Button>
                 </Popconfirm>
@@ -97,7 +108,11 @@ export function UserDrawer({ userId, onClose, onChanged }: { userId: string | nu
               { key: 'username', label: t('users.field.username'), children: user.username },
               { key: 'fullName', label: t('users.field.fullName'), children: user.fullName },
               { key: 'position', label: t('users.field.position'), children: user.position ?? '—' },
-              { key: 'agency', label: t('users.agency'), children: <AgencyName id={user.agencyId} /> },
+              {
+                key: 'agency',
+                label: t('users.agency'),
+                children: <AgencyName id={user.agencyId} />,
+              },
               { key: 'email', label: t('users.field.email'), children: user.email ?? '—' },
               { key: 'phone', label: t('users.field.phone'), children: user.phone ?? '—' },
               { key: 'kind', label: t('users.field.kind'), children: t(`users.kind.${user.kind}`) },
@@ -106,20 +121,46 @@ export function UserDrawer({ userId, onClose, onChanged }: { userId: string | nu
                 label: t('users.field.status'),
                 children: (
                   <Space size={[0, 4]} wrap>
-                    {user.isActive ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>}
+                    {user.isActive ? (
+                      <Tag color="green">{t('users.active')}</Tag>
+                    ) : (
+                      <Tag>{t('users.inactive')}</Tag>
+                    )}
                     {user.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
                     {user.totpEnabled && <Tag color="blue">{t('users.totpOn')}</Tag>}
                   </Space>
                 ),
               },
-              { key: 'lastLoginAt', label: t('users.field.lastLogin'), children: user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never') },
-              { key: 'createdAt', label: t('users.field.createdAt'), children: formatDateTime(user.createdAt) },
+              {
+                key: 'lastLoginAt',
+                label: t('users.field.lastLogin'),
+                children: user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never'),
+              },
+              {
+                key: 'createdAt',
+                label: t('users.field.createdAt'),
+                children: formatDateTime(user.createdAt),
+              },
             ]}
           />
           <Divider titlePlacement="start">{t('users.roles')}</Divider>
           <RoleAssignments user={user} onChanged={changed} />
-          <EditUserModal user={dialog === 'edit' ? user : null} onClose={() => setDialog(null)} onSaved={(u) => { setDialog(null); changed(u); }} />
-          <ResetPasswordModal user={dialog === 'password' ? user : null} onClose={() => setDialog(null)} onDone={() => { setDialog(null); void load(); }} />
+          <EditUserModal
+            user={dialog === 'edit' ? user : null}
+            onClose={() => setDialog(null)}
+            onSaved={(u) => {
+              setDialog(null);
+              changed(u);
+            }}
+          />
+          <ResetPasswordModal
+            user={dialog === 'password' ? user : null}
+            onClose={() => setDialog(null)}
+            onDone={() => {
+              setDialog(null);
+              void load();
+            }}
+          />
         </>
       )}
     </Drawer>

@@ -5,7 +5,15 @@ import { formatDateTime } from '../../app/format';
 import type { User } from '../../app/types';
 import { RoleTag } from './RoleTag';
 
-export function UserTable({ users, loading, linkSuffix }: { users: User[]; loading: boolean; linkSuffix: string }) {
+export function UserTable({
+  users,
+  loading,
+  linkSuffix,
+}: {
+  users: User[];
+  loading: boolean;
+  linkSuffix: string;
+}) {
   const { t } = useTranslation();
   return (
     <Table<User>
@@ -23,7 +31,12 @@ export function UserTable({ users, loading, linkSuffix }: { users: User[]; loadi
           render: (_, u) => <Link to={`/users/${u.id}${linkSuffix}`}>{u.username}</Link>,
         },
         { key: 'fullName', title: t('users.field.fullName'), dataIndex: 'fullName' },
-        { key: 'position', title: t('users.field.position'), dataIndex: 'position', render: (v: string | null) => v ?? '—' },
+        {
+          key: 'position',
+          title: t('users.field.position'),
+          dataIndex: 'position',
+          render: (v: string | null) => v ?? '—',
+        },
         {
           key: 'roles',
           title: t('users.field.roles'),
@@ -43,12 +56,21 @@ export function UserTable({ users, loading, linkSuffix }: { users: User[]; loadi
           title: t('users.field.status'),
           render: (_, u) => (
             <Space size={[0, 4]} wrap>
-              {u.isActive ? <Tag color="green">{t('users.active')}</Tag> : <Tag color="default">{t('users.inactive')}</Tag>}
+              {u.isActive ? (
+                <Tag color="green">{t('users.active')}</Tag>
+              ) : (
+                <Tag color="default">{t('users.inactive')}</Tag>
+              )}
               {u.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
             </Space>
           ),
         },
-        { key: 'lastLoginAt', title: t('users.field.lastLogin'), dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? formatDateTime(v) : t('users.never')) },
+        {
+          key: 'lastLoginAt',
+          title: t('users.field.lastLogin'),
+          dataIndex: 'lastLoginAt',
+          render: (v: string | null) => (v ? formatDateTime(v) : t('users.never')),
+        },
       ]}
     />
   );

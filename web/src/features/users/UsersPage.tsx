@@ -45,7 +45,12 @@ export default function UsersPage() {
           {t('users.title')}
         </Typography.Title>
         {can('identity.user.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="user-create"
+          >
             {t('users.create')}
           </Button>
         )}
@@ -62,7 +67,12 @@ export default function UsersPage() {
             data-testid="users-agency"
           />
           <Flex align="center" gap={6}>
-            <Switch size="small" id="users-subtree" checked={subtree} onChange={(v) => setParam('subtree', v ? undefined : 'false')} />
+            <Switch
+              size="small"
+              id="users-subtree"
+              checked={subtree}
+              onChange={(v) => setParam('subtree', v ? undefined : 'false')}
+            />
             <label htmlFor="users-subtree">{t('users.subtree')}</label>
           </Flex>
           <Input.Search
@@ -75,7 +85,14 @@ export default function UsersPage() {
             style={{ width: 280 }}
           />
         </Flex>
-        {list.error != null && <Alert type="error" showIcon title={errorText(list.error, t)} style={{ marginBottom: 12 }} />}
+        {list.error != null && (
+          <Alert
+            type="error"
+            showIcon
+            title={errorText(list.error, t)}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         <UserTable users={list.items} loading={list.loading} linkSuffix={search} />
         {list.hasMore && (
           <Flex justify="center" style={{ marginTop: 12 }}>
