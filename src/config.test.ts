@@ -14,7 +14,9 @@ describe('configuration', () => {
       expect(c.seedDemo).toBe(true);
       // Outside production a missing secret is generated once and kept.
       expect(c.sessionSecret.length).toBeGreaterThanOrEqual(32);
-      expect(readFileSync(path.join(dir, 'keys/session-secret'), 'utf8').trim()).toBe(c.sessionSecret);
+      expect(readFileSync(path.join(dir, 'keys/session-secret'), 'utf8').trim()).toBe(
+        c.sessionSecret,
+      );
       expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(c.sessionSecret);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -31,12 +33,20 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production', SESSION_SECRET: undefined }, 'SESSION_SECRET'],
     [{ SESSION_SECRET: 'too-short' }, 'SESSION_SECRET'],
   ])('refuses %j naming the variable', (env, name) => {
-    expect(() => loadConfig({ DATA_DIR: '/nonexistent', SESSION_SECRET: 'x'.repeat(32), ...env })).toThrow(ConfigError);
-    expect(() => loadConfig({ DATA_DIR: '/nonexistent', SESSION_SECRET: 'x'.repeat(32), ...env })).toThrow(name);
+    expect(() =>
+      loadConfig({ DATA_DIR: '/nonexistent', SESSION_SECRET: 'x'.repeat(32), ...env }),
+    ).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ DATA_DIR: '/nonexistent', SESSION_SECRET: 'x'.repeat(32), ...env }),
+    ).toThrow(name);
   });
 
   it('seeds no demo data in production', () => {
-    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40), DATA_DIR: '/srv/op' });
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'p'.repeat(40),
+      DATA_DIR: '/srv/op',
+    });
     expect(c.seedDemo).toBe(false);
     expect(c.isProduction).toBe(true);
   });

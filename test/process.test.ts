@@ -43,11 +43,16 @@ function startServer(): Promise<{ child: ChildProcess; output: () => string }> {
   });
 }
 
-const exitOf = (child: ChildProcess) => new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+const exitOf = (child: ChildProcess) =>
+  new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
 
 describe.skipIf(inject('dbKind') === 'postgres')('server process', { timeout: 180_000 }, () => {
   it('stops at once on a wrong setting, naming it', () => {
-    const r = spawnSync(process.execPath, args, { env: { ...env, PORT: 'eighty' }, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, args, {
+      env: { ...env, PORT: 'eighty' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('PORT');
     expect(r.stderr).toContain('Cấu hình không hợp lệ');

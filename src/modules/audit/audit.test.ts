@@ -75,7 +75,9 @@ describe('audit log', () => {
   });
 
   it('refuses a change whose audit event cannot be written, and keeps nothing of it', async () => {
-    await sql`ALTER TABLE audit.events ADD CONSTRAINT events_refuse_ck CHECK (false) NOT VALID`.execute(t.db);
+    await sql`ALTER TABLE audit.events ADD CONSTRAINT events_refuse_ck CHECK (false) NOT VALID`.execute(
+      t.db,
+    );
     try {
       const agency = await t.services.agencies.findByGsoCode(t.db, '29263');
       const res = await admin.post('/api/users', {

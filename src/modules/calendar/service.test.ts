@@ -98,11 +98,17 @@ describe('seedHolidays', () => {
 describe('writes', () => {
   it('do not happen when the audit record cannot be written', async () => {
     // Every audit insert fails in the database itself; no part of the code is replaced.
-    await sql`ALTER TABLE audit.events ADD CONSTRAINT events_refuse_ck CHECK (false) NOT VALID`.execute(t.db);
+    await sql`ALTER TABLE audit.events ADD CONSTRAINT events_refuse_ck CHECK (false) NOT VALID`.execute(
+      t.db,
+    );
     try {
       const calendar = t.services.calendar;
       await expect(
-        calendar.upsertDay(t.db, ctx, '2026-12-31', { kind: 'holiday', name: 'Thử', isDayOff: true }),
+        calendar.upsertDay(t.db, ctx, '2026-12-31', {
+          kind: 'holiday',
+          name: 'Thử',
+          isDayOff: true,
+        }),
       ).rejects.toThrow(/events_refuse_ck/);
       await expect(calendar.deleteDay(t.db, ctx, '2026-01-01')).rejects.toThrow(/events_refuse_ck/);
       const days = (await calendar.listDays(t.db, 2026)).items.map((d) => d.date);

@@ -38,7 +38,9 @@ describe('migrations', () => {
     const error = await migrateToLatest(database.db, dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toContain('2099-01-01T0000_platform_break-things');
-    const leftover = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'half_done'`.execute(database.db);
+    const leftover = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'half_done'`.execute(database.db);
     expect(leftover.rows[0]!.n).toBe(0);
   });
 });

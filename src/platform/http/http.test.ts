@@ -45,18 +45,48 @@ describe('HTTP platform', () => {
     const doc = (await app.inject('/docs/json')).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/users', '/api/agencies', '/api/audit/verify', '/api/calendar/days']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/users',
+        '/api/agencies',
+        '/api/audit/verify',
+        '/api/calendar/days',
+      ]),
     );
     expect(doc.paths['/api/users'].post.requestBody).toBeDefined();
     expect((await app.inject('/docs')).statusCode).toBeLessThan(400);
   });
 
+  it('declares a success response schema on every API operation', async () => {
+    const doc = (await app.inject('/docs/json')).json();
+    const missing: string[] = [];
+    for (const [url, ops] of Object.entries<
+      Record<string, { responses?: Record<string, { content?: unknown }> }>
+    >(doc.paths)) {
+      if (!url.startsWith('/api/') || url.startsWith('/api/test/')) continue;
+      for (const [method, op] of Object.entries(ops)) {
+        const ok = Object.entries(op.responses ?? {}).some(
+          ([status, r]) => /^2\d\d$/.test(status) && (status === '204' || r.content),
+        );
+        if (!ok) missing.push(`${method.toUpperCase()} ${url}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('renders unknown routes as problem+json with a request id', async () => {
-    const res = await app.inject({ url: '/api/nothing-here', headers: { 'x-request-id': 'req-12345678' } });
+    const res = await app.inject({
+      url: '/api/nothing-here',
+      headers: { 'x-request-id': 'req-12345678' },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.headers['x-request-id']).toBe('req-12345678');
-    expect(res.json()).toMatchObject({ status: 404, code: 'http.not_found', requestId: 'req-12345678' });
+    expect(res.json()).toMatchObject({
+      status: 404,
+      code: 'http.not_found',
+      requestId: 'req-12345678',
+    });
   });
 
   it('never leaks the message of an unexpected error', async () => {
