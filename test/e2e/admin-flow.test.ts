@@ -182,7 +182,7 @@ describe('web app: department admin flow', () => {
       .poll(() => userDrawer.getByTestId('user-roles').textContent())
       .toContain('Cán bộ một cửa');
     await screenshot(page, '08-user-roles');
-    await page.keyboard.press('Escape');
+    await userDrawer.locator('.ant-drawer-close').click();
     await page.waitForURL((url) => !/\/users\/[0-9a-f-]{36}/.test(url.pathname));
   });
 

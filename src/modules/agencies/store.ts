@@ -159,6 +159,12 @@ export async function subtreeIds(exec: Exec, rootIds: readonly string[]): Promis
   return rows.map((r) => r.id);
 }
 
+/** id → ancestors (root first, self last) of every agency, ended ones included. */
+export async function allPaths(exec: Exec): Promise<Map<string, readonly string[]>> {
+  const rows = await q(exec).selectFrom('agency.agencies').select(['id', 'ancestors']).execute();
+  return new Map(rows.map((r) => [r.id, r.ancestors]));
+}
+
 export async function anyIsRoot(exec: Exec, ids: readonly string[]): Promise<boolean> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return false;

@@ -8,11 +8,16 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
   if (!existsSync(path.join(distDir, 'index.html'))) {
     throw new Error(`The web app is not built (${distDir}). Run: npm run build`);
   }
-  await app.register(fastifyStatic, { root: distDir, wildcard: false, index: ['index.html'] });
+  // Hashed assets are served as files; any other path without an extension is a client-side
+  // route and gets index.html. Files are looked up per request, so a rebuild needs no restart.
+  await app.register(fastifyStatic, { root: distDir, index: false, wildcard: false });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
-    if (url.startsWith('/api/') || path.extname(url)) {
-      return reply.callNotFound();
+    if (url.startsWith('/api/')) return reply.callNotFound();
+    if (path.extname(url)) {
+      const file = path.join(distDir, path.normalize(url));
+      if (!file.startsWith(distDir + path.sep) || !existsSync(file)) return reply.callNotFound();
+      return reply.sendFile(path.relative(distDir, file));
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

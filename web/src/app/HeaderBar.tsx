@@ -1,11 +1,14 @@
-import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from './session';
 
-export function HeaderBar() {
+type MenuToggle = { open: boolean; toggle: () => void };
+
+/** Brand, language, user menu; on narrow screens also the button that opens the main menu. */
+export function HeaderBar({ menuToggle }: { menuToggle?: MenuToggle }) {
   const { t } = useTranslation();
   const { me, logout } = useSession();
   const navigate = useNavigate();
@@ -17,6 +20,17 @@ export function HeaderBar() {
 
   return (
     <Layout.Header style={{ paddingInline: 16, display: 'flex', alignItems: 'center', gap: 12 }}>
+      {menuToggle && (
+        <Button
+          type="text"
+          icon={<MenuOutlined />}
+          style={{ color: '#fff' }}
+          aria-label={t('app.mainMenu')}
+          aria-expanded={menuToggle.open}
+          aria-controls="main-menu"
+          onClick={menuToggle.toggle}
+        />
+      )}
       <Typography.Title
         level={1}
         style={{
@@ -61,9 +75,13 @@ export function HeaderBar() {
               style={{ color: '#fff' }}
               data-testid="user-menu"
               title={t('app.userMenu')}
+              aria-label={`${t('app.userMenu')}: ${me.fullName}`}
             >
               <UserOutlined />
-              <span style={{ maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              <span
+                className="op-user-name"
+                style={{ maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' }}
+              >
                 {me.fullName}
               </span>
               <DownOutlined />

@@ -7,7 +7,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, type MenuProps } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { FullPageSpin } from './FullPageSpin';
@@ -47,6 +47,9 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
+  // Below the lg breakpoint the menu hides; a header button opens it over the page.
+  const [narrow, setNarrow] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
 
   const items: MenuProps['items'] = entries
     .filter(
@@ -56,21 +59,42 @@ export function Shell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <HeaderBar />
-      <Layout>
+      <HeaderBar
+        menuToggle={narrow ? { open: menuOpen, toggle: () => setMenuOpen((o) => !o) } : undefined}
+      />
+      <Layout style={{ position: 'relative' }}>
         <Layout.Sider
           breakpoint="lg"
+          onBreakpoint={(broken) => {
+            setNarrow(broken);
+            setMenuOpen(false);
+          }}
+          collapsed={narrow && !menuOpen}
           collapsedWidth={0}
+          trigger={null}
           width={220}
           theme="light"
-          aria-label={t('app.mainMenu')}
+          id="main-menu"
+          style={
+            narrow
+              ? {
+                  position: 'absolute',
+                  zIndex: 20,
+                  height: '100%',
+                  boxShadow: menuOpen ? '2px 0 8px rgba(0,0,0,0.15)' : undefined,
+                }
+              : undefined
+          }
         >
           <nav aria-label={t('app.mainMenu')}>
             <Menu
               mode="inline"
               selectedKeys={[section]}
               items={items}
-              onClick={({ key }) => navigate(key)}
+              onClick={({ key }) => {
+                setMenuOpen(false);
+                navigate(key);
+              }}
               style={{ borderInlineEnd: 'none', paddingTop: 8 }}
               data-testid="side-menu"
             />

@@ -31,9 +31,16 @@ type Settings = {
   language: string;
   /** Called when the server says the session is gone, so the app can show the login page. */
   onUnauthenticated: () => void;
+  /** Called when the server now wants TOTP enrolment first (an admin role was just granted). */
+  onMfaEnrollmentRequired: () => void;
 };
 
-const settings: Settings = { csrfToken: null, language: 'vi', onUnauthenticated: () => {} };
+const settings: Settings = {
+  csrfToken: null,
+  language: 'vi',
+  onUnauthenticated: () => {},
+  onMfaEnrollmentRequired: () => {},
+};
 
 export function configureApi(patch: Partial<Settings>): void {
   Object.assign(settings, patch);
@@ -89,6 +96,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       : `${response.status} ${response.statusText}`;
   const error = new ApiError(response.status, code, detail, problem);
   if (response.status === 401 && code === 'auth.unauthenticated') settings.onUnauthenticated();
+  if (response.status === 403 && code === 'auth.mfa_enrollment_required') {
+    settings.onMfaEnrollmentRequired();
+  }
   throw error;
 }
 

@@ -43,7 +43,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [accept]);
 
   useEffect(() => {
-    configureApi({ onUnauthenticated: () => accept(null) });
+    configureApi({
+      onUnauthenticated: () => accept(null),
+      onMfaEnrollmentRequired: () => void reload(),
+    });
     void reload();
   }, [accept, reload]);
 

@@ -8,6 +8,7 @@ import type { AuditService } from '../../audit/index.js';
 import { agencyErrors as E, translateDbError } from '../errors.js';
 import type { Agency } from '../schema.js';
 import * as store from '../store.js';
+import { treeIndex } from './tree-index.js';
 
 export type AgencyDeps = { clock: Clock; audit: AuditService };
 
@@ -29,6 +30,8 @@ export async function inTransaction<T>(db: AnyDb, fn: (trx: Trx) => Promise<T>):
     return await db.transaction().execute(fn);
   } catch (err) {
     throw translateDbError(err);
+  } finally {
+    treeIndex.invalidate(db);
   }
 }
 
@@ -43,7 +46,7 @@ export async function assertManageable(
   agencyId: string,
 ): Promise<void> {
   if (!ctx.actor) return;
-  if (!(await store.isWithin(exec, agencyId, scopesOf(ctx.actor, 'agency.manage'))))
+  if (!(await treeIndex.isWithin(exec as AnyDb, agencyId, scopesOf(ctx.actor, 'agency.manage'))))
     throw E.notFound();
 }
 

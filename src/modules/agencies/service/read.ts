@@ -12,6 +12,7 @@ import type {
 import * as read from '../store-read.js';
 import * as store from '../store.js';
 import { type AgencyDeps, todayOf } from './deps.js';
+import { treeIndex } from './tree-index.js';
 
 /**
  * Reading the directory. The directory is a public fact inside the administration
@@ -34,14 +35,15 @@ export function createAgencyReads({ clock }: Pick<AgencyDeps, 'clock'>) {
 
     /** True when the agency is one of `rootIds` or lies under one of them. */
     isWithin: (db: AnyDb, agencyId: string, rootIds: string[]): Promise<boolean> =>
-      store.isWithin(db, agencyId, rootIds),
+      treeIndex.isWithin(db, agencyId, rootIds),
 
     /** Every agency under any of `rootIds`, ended ones included, roots included. */
-    subtreeIds: (db: AnyDb, rootIds: string[]): Promise<string[]> => store.subtreeIds(db, rootIds),
+    subtreeIds: (db: AnyDb, rootIds: string[]): Promise<string[]> =>
+      treeIndex.subtreeIds(db, rootIds),
 
     /** True when one of `rootIds` is a root: a grant there covers the whole province. */
     coversWholeProvince: (db: AnyDb, rootIds: string[]): Promise<boolean> =>
-      store.anyIsRoot(db, rootIds),
+      treeIndex.anyIsRoot(db, rootIds),
 
     /** The agency in force today with this abbreviation; the shallowest when several share it. */
     findByAbbreviation: (db: AnyDb, abbreviation: string): Promise<Agency | undefined> =>

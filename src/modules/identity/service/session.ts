@@ -35,14 +35,11 @@ export function createSessionService(deps: IdentityDeps) {
     const idleSince = new Date(now.getTime() - config.sessionIdleMinutes * 60_000);
     const found = await sessions.findLiveSession(db, hashToken(token), now, idleSince);
     if (!found) return null;
-    const [roles, rootId] = await Promise.all([
-      roleStore.currentRolesOf(db, [found.user.id]),
-      deps.provinceRootId(),
-    ]);
+    const rootId = await deps.provinceRootId();
     if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await sessions.touchSession(db, found.session.id, now);
     }
-    return buildActor(found.user, found.session, roles, rootId);
+    return buildActor(found.user, found.session, found.roles, rootId);
   }
 
   /** Throws auth.locked while any key (the username, the client address) is locked. */

@@ -61,13 +61,9 @@ export function createUserAdminService(deps: IdentityDeps, scope: Scope) {
       afterUsername: input.cursor,
       limit: input.limit,
     });
-    const roles = await roleStore.currentRolesOf(
-      db,
-      rows.map((u) => u.id),
-    );
     const last = rows.at(-1);
     return {
-      items: rows.map((u) => userView(u, roles)),
+      items: rows.map((u) => userView(u, u.roles)),
       nextCursor: rows.length === input.limit && last ? last.username : null,
     };
   }

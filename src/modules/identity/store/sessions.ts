@@ -1,5 +1,13 @@
 import type { Insertable } from 'kysely';
-import { type Exec, type IdentityTables, q, type SessionRow, type UserRow } from './tables.js';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import {
+  type Exec,
+  type IdentityTables,
+  q,
+  type RoleAssignmentRow,
+  type SessionRow,
+  type UserRow,
+} from './tables.js';
 
 export async function insertSession(
   exec: Exec,
@@ -12,17 +20,28 @@ export async function insertSession(
     .executeTakeFirstOrThrow();
 }
 
-/** A live session and its user, in one query (this runs on every request). */
+/**
+ * A live session, its user and the user's current roles, in one query: this runs on every
+ * request, and roles are read afresh each time so that a revocation applies at once.
+ */
 export async function findLiveSession(
   exec: Exec,
   tokenHash: string,
   now: Date,
   idleSince: Date,
-): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+): Promise<{ session: SessionRow; user: UserRow; roles: RoleAssignmentRow[] } | undefined> {
   const row = await q(exec)
     .selectFrom('identity.sessions as s')
     .innerJoin('identity.users as u', 'u.id', 's.userId')
-    .select([
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('identity.roleAssignments as r')
+          .selectAll('r')
+          .whereRef('r.userId', '=', 'u.id')
+          .where('r.revokedAt', 'is', null)
+          .orderBy('r.grantedAt'),
+      ).as('roleRows'),
       's.id as sId',
       's.csrfToken as sCsrf',
       's.lastSeenAt as sLastSeen',
@@ -37,8 +56,14 @@ export async function findLiveSession(
     .where('u.isActive', '=', true)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { sId, sCsrf, sLastSeen, sCreated, sExpires, ...user } = row;
+  const { sId, sCsrf, sLastSeen, sCreated, sExpires, roleRows, ...user } = row;
   return {
+    // json_agg gives timestamps as text: back to the Date the other queries return.
+    roles: roleRows.map((r) => ({
+      ...r,
+      grantedAt: new Date(r.grantedAt),
+      revokedAt: null,
+    })),
     session: {
       id: sId,
       tokenHash,

@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
-import { type Exec, type IdentityTables, q, type UserRow } from './tables.js';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import {
+  type Exec,
+  type IdentityTables,
+  q,
+  type RoleAssignmentRow,
+  type UserRow,
+} from './tables.js';
 
 export const findUserByUsername = (exec: Exec, username: string) =>
   q(exec)
@@ -40,9 +47,27 @@ export type UserListFilter = {
   limit: number;
 };
 
-/** Keyset-paginated by username; `agencyIds` null means no agency restriction. */
-export async function listUsers(exec: Exec, f: UserListFilter): Promise<UserRow[]> {
-  let query = q(exec).selectFrom('identity.users').selectAll();
+/**
+ * Keyset-paginated by username, each user with its current roles (one query);
+ * `agencyIds` null means no agency restriction.
+ */
+export async function listUsers(
+  exec: Exec,
+  f: UserListFilter,
+): Promise<(UserRow & { roles: RoleAssignmentRow[] })[]> {
+  let query = q(exec)
+    .selectFrom('identity.users as u')
+    .selectAll('u')
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('identity.roleAssignments as r')
+          .selectAll('r')
+          .whereRef('r.userId', '=', 'u.id')
+          .where('r.revokedAt', 'is', null)
+          .orderBy('r.grantedAt'),
+      ).as('roles'),
+    );
   if (f.agencyIds) {
     if (f.agencyIds.length === 0) return [];
     query = query.where('agencyId', 'in', f.agencyIds);
@@ -55,5 +80,10 @@ export async function listUsers(exec: Exec, f: UserListFilter): Promise<UserRow[
     );
   }
   if (f.afterUsername) query = query.where('username', '>', f.afterUsername);
-  return query.orderBy('username').limit(f.limit).execute();
+  const rows = await query.orderBy('username').limit(f.limit).execute();
+  return rows.map((u) => ({
+    ...u,
+    // json_agg gives timestamps as text: back to the Date the other queries return.
+    roles: u.roles.map((r) => ({ ...r, grantedAt: new Date(r.grantedAt), revokedAt: null })),
+  }));
 }

@@ -1,4 +1,4 @@
-import { Input, List, Typography } from 'antd';
+import { Input, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/feedback';
@@ -50,38 +50,41 @@ export function AgencySearch({ onPick }: { onPick: (id: string) => void }) {
         data-testid="agency-search"
       />
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
-      {hits && (
-        <List
-          size="small"
-          bordered
-          style={{ marginTop: 8, maxHeight: 280, overflow: 'auto' }}
-          dataSource={hits}
-          locale={{ emptyText: t('agencies.noHits') }}
-          data-testid="agency-search-results"
-          renderItem={(hit) => (
-            <List.Item style={{ cursor: 'pointer', display: 'block' }}>
-              <button
-                type="button"
-                onClick={() => {
-                  onPick(hit.id);
-                  setQ('');
-                }}
-                className="op-link-button"
-                data-testid="agency-search-hit"
-              >
-                <Typography.Text strong>{hit.shortName}</Typography.Text>
-                <br />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {hit.path
-                    .filter((p) => p.id !== hit.id)
-                    .map((p) => p.shortName)
-                    .join(' › ')}
-                </Typography.Text>
-              </button>
-            </List.Item>
-          )}
-        />
-      )}
+      {hits &&
+        (hits.length === 0 ? (
+          <div className="op-list op-list-empty" style={{ marginTop: 8 }}>
+            {t('agencies.noHits')}
+          </div>
+        ) : (
+          <ul
+            className="op-list"
+            style={{ marginTop: 8, maxHeight: 280 }}
+            data-testid="agency-search-results"
+          >
+            {hits.map((hit) => (
+              <li key={hit.id}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    onPick(hit.id);
+                    setQ('');
+                  }}
+                  className="op-link-button"
+                  data-testid="agency-search-hit"
+                >
+                  <Typography.Text strong>{hit.shortName}</Typography.Text>
+                  <br />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {hit.path
+                      .filter((p) => p.id !== hit.id)
+                      .map((p) => p.shortName)
+                      .join(' › ')}
+                  </Typography.Text>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ))}
     </div>
   );
 }

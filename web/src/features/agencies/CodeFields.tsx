@@ -21,7 +21,7 @@ export function CodeFields() {
           label={t('agencies.field.gsoCode')}
           rules={[{ pattern: /^\d{2,5}$/, message: t('agencies.format.gsoCode') }]}
         >
-          <Input inputMode="numeric" placeholder="29263" />
+          <Input inputMode="numeric" placeholder="12345" />
         </Form.Item>
       </Col>
       <Col xs={24} sm={8}>

@@ -1,4 +1,4 @@
-import { List, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../app/format';
@@ -13,21 +13,19 @@ export function SuccessionList({ title, links }: { title: string; links: Success
       <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>
         {title}
       </Typography.Title>
-      <List
-        size="small"
-        bordered
-        dataSource={links}
-        renderItem={(link) => (
-          <List.Item>
+      <ul className="op-list">
+        {links.map((link) => (
+          <li key={`${link.agency.id}-${link.effectiveDate}`}>
             <Link to={`/agencies?id=${link.agency.id}`}>{link.agency.name}</Link>
+            <br />
             <Typography.Text type="secondary">
               {t(`agencies.succession.${link.kind}`)} · {t(`agencies.share.${link.share}`)} ·{' '}
               {formatDate(link.effectiveDate)}
               {link.decision ? ` · ${link.decision}` : ''}
             </Typography.Text>
-          </List.Item>
-        )}
-      />
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -1,0 +1,63 @@
+import type { AnyDb } from '../../../platform/db/connect.js';
+import * as store from '../store.js';
+
+/**
+ * The shape of the tree in memory: every access check asks "is agency X under one of these
+ * roots?", on every request. Agencies never move (a reorganisation ends and starts agencies),
+ * so a cached path stays true; what a cache can miss is an agency created since it was loaded:
+ * an unknown id reloads it, writes through this module drop it, and it expires after
+ * TTL_MS so that other app servers see new agencies too.
+ */
+type Index = { paths: Map<string, readonly string[]>; loadedAt: number };
+
+const TTL_MS = 30_000;
+const indexes = new WeakMap<AnyDb, Promise<Index>>();
+
+async function load(db: AnyDb): Promise<Index> {
+  return { paths: await store.allPaths(db), loadedAt: Date.now() };
+}
+
+async function indexOf(db: AnyDb, mustKnow?: string): Promise<Index> {
+  let pending = indexes.get(db);
+  let index = pending ? await pending : undefined;
+  const stale = !index || Date.now() - index.loadedAt > TTL_MS;
+  if (stale || (mustKnow && !index!.paths.has(mustKnow))) {
+    pending = load(db);
+    indexes.set(db, pending);
+    pending.catch(() => indexes.delete(db));
+    index = await pending;
+  }
+  return index!;
+}
+
+/** A transaction sees its own uncommitted agencies: it always asks the database. */
+const isTransaction = (db: AnyDb) => db.isTransaction;
+
+export const treeIndex = {
+  async isWithin(db: AnyDb, id: string, rootIds: readonly string[]): Promise<boolean> {
+    if (isTransaction(db) || rootIds.length === 0) return store.isWithin(db, id, rootIds);
+    const path = (await indexOf(db, id)).paths.get(id);
+    return path !== undefined && rootIds.some((r) => path.includes(r));
+  },
+
+  async subtreeIds(db: AnyDb, rootIds: readonly string[]): Promise<string[]> {
+    if (isTransaction(db)) return store.subtreeIds(db, rootIds);
+    if (rootIds.length === 0) return [];
+    const ids: string[] = [];
+    for (const [id, path] of (await indexOf(db)).paths) {
+      if (rootIds.some((r) => path.includes(r))) ids.push(id);
+    }
+    return ids;
+  },
+
+  async anyIsRoot(db: AnyDb, ids: readonly string[]): Promise<boolean> {
+    if (isTransaction(db)) return store.anyIsRoot(db, ids);
+    const { paths } = await indexOf(db);
+    return ids.some((id) => paths.get(id)?.length === 1);
+  },
+
+  /** Called after every write of this module. */
+  invalidate(db: AnyDb): void {
+    indexes.delete(db);
+  },
+};
