@@ -113,6 +113,36 @@ describe('users of an agency', () => {
     }
     expect(await auditCount()).toBe(before);
   });
+
+  it('refuses malformed JSON and a 10 MB body on a write, with nothing written', async () => {
+    const before = await auditCount();
+    const send = (payload: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: {
+          cookie: qtLongDuc.cookie!,
+          'x-csrf-token': qtLongDuc.csrfToken!,
+          'content-type': 'application/json',
+        },
+        payload,
+      });
+    const malformed = await send('{"username": "half.written", "fullName":');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('http.malformed_json');
+    const huge = await send(
+      JSON.stringify({
+        username: 'huge.body',
+        fullName: 'x'.repeat(10 * 1024 * 1024),
+        agencyId: longDucId,
+        password: 'Initial-Pass-2026',
+      }),
+    );
+    expect(huge.statusCode).toBe(413);
+    expect(huge.headers['content-type']).toContain('application/problem+json');
+    expect(await auditCount()).toBe(before);
+    expect((await admin.get('/api/users?q=huge.body')).json().items).toEqual([]);
+  });
 });
 
 describe('agency isolation (an admin of commune A and commune B)', () => {
