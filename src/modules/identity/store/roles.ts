@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { RoleCode } from '../roles.js';
 import { type Exec, q, type RoleAssignmentRow } from './tables.js';
 
@@ -49,3 +51,26 @@ export async function revokeAssignment(
     .where('revokedAt', 'is', null)
     .execute();
 }
+
+/**
+ * The current roles of the user whose id is in column `userIdRef` of the outer query, as a
+ * JSON array: lets a query return users (or a session's user) with their roles in one trip.
+ */
+export function currentRolesJson(exec: Exec, userIdRef: 'u.id') {
+  return jsonArrayFrom(
+    q(exec)
+      .selectFrom('identity.roleAssignments as r')
+      .selectAll('r')
+      .where('r.userId', '=', sql.ref<string>(userIdRef))
+      .where('r.revokedAt', 'is', null)
+      .orderBy('r.grantedAt'),
+  );
+}
+
+/** JSON gives timestamps as text: back to the rows the other queries return. */
+export const reviveRoles = (rows: { grantedAt: Date | string }[]): RoleAssignmentRow[] =>
+  rows.map((r) => ({
+    ...(r as RoleAssignmentRow),
+    grantedAt: new Date(r.grantedAt),
+    revokedAt: null,
+  }));

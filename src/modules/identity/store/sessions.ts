@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { currentRolesJson, reviveRoles } from './roles.js';
 import {
   type Exec,
   type IdentityTables,
@@ -33,15 +33,8 @@ export async function findLiveSession(
   const row = await q(exec)
     .selectFrom('identity.sessions as s')
     .innerJoin('identity.users as u', 'u.id', 's.userId')
-    .select((eb) => [
-      jsonArrayFrom(
-        eb
-          .selectFrom('identity.roleAssignments as r')
-          .selectAll('r')
-          .whereRef('r.userId', '=', 'u.id')
-          .where('r.revokedAt', 'is', null)
-          .orderBy('r.grantedAt'),
-      ).as('roleRows'),
+    .select([
+      currentRolesJson(exec, 'u.id').as('roleRows'),
       's.id as sId',
       's.csrfToken as sCsrf',
       's.lastSeenAt as sLastSeen',
@@ -58,12 +51,7 @@ export async function findLiveSession(
   if (!row) return undefined;
   const { sId, sCsrf, sLastSeen, sCreated, sExpires, roleRows, ...user } = row;
   return {
-    // json_agg gives timestamps as text: back to the Date the other queries return.
-    roles: roleRows.map((r) => ({
-      ...r,
-      grantedAt: new Date(r.grantedAt),
-      revokedAt: null,
-    })),
+    roles: reviveRoles(roleRows),
     session: {
       id: sId,
       tokenHash,

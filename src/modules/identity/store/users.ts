@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { currentRolesJson, reviveRoles } from './roles.js';
 import {
   type Exec,
   type IdentityTables,
@@ -58,16 +58,7 @@ export async function listUsers(
   let query = q(exec)
     .selectFrom('identity.users as u')
     .selectAll('u')
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('identity.roleAssignments as r')
-          .selectAll('r')
-          .whereRef('r.userId', '=', 'u.id')
-          .where('r.revokedAt', 'is', null)
-          .orderBy('r.grantedAt'),
-      ).as('roles'),
-    );
+    .select(currentRolesJson(exec, 'u.id').as('roles'));
   if (f.agencyIds) {
     if (f.agencyIds.length === 0) return [];
     query = query.where('agencyId', 'in', f.agencyIds);
@@ -81,9 +72,5 @@ export async function listUsers(
   }
   if (f.afterUsername) query = query.where('username', '>', f.afterUsername);
   const rows = await query.orderBy('username').limit(f.limit).execute();
-  return rows.map((u) => ({
-    ...u,
-    // json_agg gives timestamps as text: back to the Date the other queries return.
-    roles: u.roles.map((r) => ({ ...r, grantedAt: new Date(r.grantedAt), revokedAt: null })),
-  }));
+  return rows.map((u) => ({ ...u, roles: reviveRoles(u.roles) }));
 }
