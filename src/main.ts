@@ -19,8 +19,9 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(database.db);
     const clock = systemClock;
-    const { demoSeeded } = await seed(createServices({ config, database, clock }), config);
-    const app = await buildApp({ config, database, clock, serveWeb: true });
+    const services = createServices({ config, database, clock });
+    const { demoSeeded } = await seed(services, config);
+    const app = await buildApp({ config, database, clock, services, serveWeb: true });
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
