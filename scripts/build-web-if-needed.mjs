@@ -21,11 +21,10 @@ const sources = Math.max(
 );
 if (existsSync(built) && statSync(built).mtimeMs >= sources) process.exit(0);
 console.log('Building the web app (web/dist)…');
+// Always a production bundle, even when a test run calls this (Vitest sets NODE_ENV=test).
 const vite = spawnSync(
   process.execPath,
   [path.resolve('node_modules/vite/bin/vite.js'), 'build', 'web'],
-  {
-    stdio: 'inherit',
-  },
+  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
 );
 process.exit(vite.status ?? 1);
