@@ -106,6 +106,16 @@ export async function findById(exec: Exec, id: string): Promise<Agency | undefin
   return row && toAgency(row);
 }
 
+/**
+ * The agency, its row locked until the transaction ends: writers of one agency (and creators
+ * of its children) queue here, so a check made on it still holds when the write lands.
+ */
+export async function lockById(exec: Exec, id: string): Promise<Agency | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await selectAgencies(exec).where('id', '=', id).forUpdate().executeTakeFirst();
+  return row && toAgency(row);
+}
+
 export async function findByIds(exec: Exec, ids: readonly string[]): Promise<Agency[]> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];

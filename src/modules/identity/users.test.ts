@@ -197,6 +197,31 @@ describe('agency isolation (an admin of commune A and commune B)', () => {
     expect(me.json().roles.map((r: { role: string }) => r.role)).toEqual(['agency_admin']);
   });
 
+  it('cannot take over an administrator whose role reaches beyond its subtree', async () => {
+    // `admin` sits in the department (STTTT) but holds dept_admin on the province root.
+    const qtStttt = await t.loginAs('qt.stttt');
+    const adminId = await userIdOf('admin');
+    const stttt = (await t.services.agencies.findByAbbreviation(t.db, 'STTTT'))!.id;
+    for (const res of [
+      await qtStttt.post(`/api/users/${adminId}/password`, { newPassword: 'Taken-Over-2026' }),
+      await qtStttt.patch(`/api/users/${adminId}`, { isActive: false }),
+      await qtStttt.post(`/api/users/${adminId}/roles`, { role: 'clerk', agencyId: stttt }),
+    ]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe('identity.user_not_found');
+    }
+    expect((await admin.get('/api/me')).statusCode).toBe(200); // still signed in, untouched
+    // The same agency admin still manages the department's ordinary officials.
+    const clerk = await userIdOf('vt.stttt');
+    expect(
+      (await qtStttt.patch(`/api/users/${clerk}`, { position: 'Văn thư Sở' })).statusCode,
+    ).toBe(200);
+    const self = await qtLongDuc.patch(`/api/users/${await userIdOf('qt.longduc')}`, {
+      isActive: false,
+    });
+    expect(self.json().code).toBe('identity.self_change');
+  });
+
   it('a revoked role stops working on the next request', async () => {
     const target = await userIdOf('cv.longduc');
     const grant = await qtLongDuc.post(`/api/users/${target}/roles`, {

@@ -37,9 +37,11 @@ export function createAgencyWrites({ clock, audit }: AgencyDeps) {
     /** A new agency under an existing parent; the parent must be within the actor's `agency.manage` scope. */
     async createAgency(db: AnyDb, ctx: RequestContext, input: CreateAgencyInput): Promise<Agency> {
       return inTransaction(db, async (trx) => {
-        const parent = await store.findById(trx, input.parentId);
+        const parent = await store.lockById(trx, input.parentId);
         if (!parent) throw E.notFound();
         await assertManageable(trx, ctx, parent.id);
+        // An ended agency takes no new units: the tree of any day stays a tree.
+        if (parent.validTo !== null) throw E.alreadyEnded();
         // Roots are provinces, made only by the seed and the importers.
         if (input.kind === 'province') throw E.invalidKind();
         if (
@@ -49,12 +51,7 @@ export function createAgencyWrites({ clock, audit }: AgencyDeps) {
           throw E.typeForKind();
         }
         const validFrom = input.validFrom ?? todayOf(clock);
-        if (
-          validFrom < parent.validFrom ||
-          (parent.validTo !== null && validFrom >= parent.validTo)
-        ) {
-          throw E.outsideParentPeriod();
-        }
+        if (validFrom < parent.validFrom) throw E.outsideParentPeriod();
         await assertUnique(trx, input, { from: validFrom, to: null });
         const row = newAgencyRow(
           parent,
@@ -86,7 +83,7 @@ export function createAgencyWrites({ clock, audit }: AgencyDeps) {
       input: UpdateAgencyInput,
     ): Promise<Agency> {
       return inTransaction(db, async (trx) => {
-        const before = await store.findById(trx, id);
+        const before = await store.lockById(trx, id);
         if (!before) throw E.notFound();
         await assertManageable(trx, ctx, id);
         const patch: write.AgencyPatch = {};
@@ -132,7 +129,7 @@ export function createAgencyWrites({ clock, audit }: AgencyDeps) {
       input: EndAgencyInput,
     ): Promise<Agency> {
       return inTransaction(db, async (trx) => {
-        const before = await store.findById(trx, id);
+        const before = await store.lockById(trx, id);
         if (!before) throw E.notFound();
         await assertManageable(trx, ctx, id);
         if (before.validTo !== null) throw E.alreadyEnded();
@@ -141,7 +138,13 @@ export function createAgencyWrites({ clock, audit }: AgencyDeps) {
         if (children > 0) throw E.hasCurrentChildren(children);
         const successorIds = [...new Set(input.successorIds ?? [])];
         if (successorIds.includes(id)) throw E.successorNotFound();
-        if ((await store.findByIds(trx, successorIds)).length !== successorIds.length) {
+        // A successor exists on the day it takes over and is not one of the ended agency's units.
+        const successors = await store.findByIds(trx, successorIds);
+        const inForce = (a: Agency) =>
+          a.validFrom <= input.validTo &&
+          (a.validTo === null || a.validTo > input.validTo) &&
+          !a.ancestorIds.includes(id);
+        if (successors.length !== successorIds.length || !successors.every(inForce)) {
           throw E.successorNotFound();
         }
         const now = clock.now();

@@ -51,6 +51,11 @@ export const identityErrors = {
       vi: 'Không thể tự cấp hoặc thu hồi vai trò của chính mình.',
       en: 'You cannot grant or revoke your own roles.',
     }),
+  selfChange: () =>
+    new DomainError('forbidden', 'identity.self_change', {
+      vi: 'Không thể tự khóa tài khoản hoặc tự đặt lại mật khẩu của chính mình tại đây.',
+      en: 'You cannot deactivate your own account or reset your own password here.',
+    }),
   roleNotGrantable: () =>
     new DomainError('forbidden', 'identity.role_not_grantable', {
       vi: 'Bạn không được cấp vai trò này.',

@@ -22,7 +22,7 @@ export function createRoleService(deps: IdentityDeps, scope: Scope) {
 
   async function checkGrant(actor: Actor, userId: string, role: RoleCode, agencyId: string) {
     if (userId === actor.userId) throw E.selfGrant();
-    const user = await scope.visibleUser(actor, perm, await users.findUserById(db, userId));
+    const user = await scope.manageableUser(actor, await users.findUserById(db, userId));
     await scope.requireAgency(actor, perm, agencyId);
     if (adminOnlyRoles.has(role) && !hasPermission(actor, 'identity.role.assign_admin')) {
       throw E.roleNotGrantable();

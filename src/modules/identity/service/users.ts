@@ -111,12 +111,8 @@ export function createUserAdminService(deps: IdentityDeps, scope: Scope) {
   }
 
   async function updateUser(ctx: ActorCtx, id: string, patch: UpdateUserInput) {
-    const before = await scope.visibleUser(
-      ctx.actor,
-      'identity.user.manage',
-      await users.findUserById(db, id),
-    );
-    if (patch.isActive === false && before.id === ctx.actor.userId) throw E.selfGrant();
+    const before = await scope.manageableUser(ctx.actor, await users.findUserById(db, id));
+    if (patch.isActive === false && before.id === ctx.actor.userId) throw E.selfChange();
     return db.transaction().execute(async (trx) => {
       const after = await users.updateUser(trx, id, patch);
       if (patch.isActive === false) await sessions.revokeUserSessions(trx, id, clock.now());
@@ -134,12 +130,8 @@ export function createUserAdminService(deps: IdentityDeps, scope: Scope) {
 
   /** An administrator sets a temporary password; the user must change it at next sign-in. */
   async function resetPassword(ctx: ActorCtx, id: string, newPassword: string): Promise<void> {
-    const user = await scope.visibleUser(
-      ctx.actor,
-      'identity.user.manage',
-      await users.findUserById(db, id),
-    );
-    if (user.id === ctx.actor.userId) throw E.selfGrant();
+    const user = await scope.manageableUser(ctx.actor, await users.findUserById(db, id));
+    if (user.id === ctx.actor.userId) throw E.selfChange();
     checkPasswordPolicy(newPassword, user.username);
     const passwordHash = await hashPassword(newPassword);
     await db.transaction().execute(async (trx) => {
