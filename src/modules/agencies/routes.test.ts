@@ -220,6 +220,12 @@ describe('managing', () => {
     });
     expect(grant.statusCode).toBe(201);
     const scoped = await t.loginAs('ql.canglong', password);
+    // An account made by an administrator first replaces its temporary password.
+    const own = await scoped.post('/api/me/password', {
+      currentPassword: password,
+      newPassword: 'Own-Manager-Pass-2026',
+    });
+    expect(own.statusCode).toBe(204);
     const inside = await scoped.patch(`/api/agencies/${ids.thitran}`, { sortOrder: 7 });
     expect(inside.statusCode).toBe(200);
     const outside = await scoped.patch(`/api/agencies/${ids.longduc}`, { sortOrder: 7 });

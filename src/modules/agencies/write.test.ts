@@ -31,6 +31,7 @@ const asUser = (username: string): RequestContext => ({
     agencyId: null,
     grants: new Map(Object.entries(grants[username] ?? {}).map(([p, ids]) => [p, new Set(ids)])),
     mfaEnrollmentRequired: false,
+    passwordChangeRequired: false,
     csrfToken: 'test',
   },
   requestId: 'test',

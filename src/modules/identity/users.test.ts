@@ -76,6 +76,30 @@ describe('users of an agency', () => {
     expect(JSON.stringify(events.json().items[0].after)).not.toMatch(/argon2/);
   });
 
+  it('holds a new account to changing its temporary password before anything else', async () => {
+    const created = await qtLongDuc.post('/api/users', {
+      username: 'cv2.longduc',
+      fullName: 'Lý Thị Hồng',
+      agencyId: longDucId,
+      password: 'Temporary-Pass-2026',
+    });
+    await qtLongDuc.post(`/api/users/${created.json().id}/roles`, {
+      role: 'specialist',
+      agencyId: longDucId,
+    });
+    const s = await t.loginAs('cv2.longduc', 'Temporary-Pass-2026');
+    const blocked = await s.get('/api/agencies');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('auth.password_change_required');
+    expect((await s.get('/api/me')).json().mustChangePassword).toBe(true);
+    const changed = await s.post('/api/me/password', {
+      currentPassword: 'Temporary-Pass-2026',
+      newPassword: 'Own-Password-2026',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await s.get('/api/agencies')).statusCode).toBe(200);
+  });
+
   it('refuses bad input with a problem and writes nothing', async () => {
     const before = await auditCount();
     const cases = [

@@ -24,6 +24,8 @@ export type Actor = Readonly<{
   grants: ReadonlyMap<string, ReadonlySet<string>>;
   /** An admin who has not yet enrolled the required second factor: only enrolment is open. */
   mfaEnrollmentRequired: boolean;
+  /** A user on a password an administrator set: only changing it is open. */
+  passwordChangeRequired: boolean;
   csrfToken: string;
 }>;
 
@@ -32,8 +34,11 @@ export type Authenticator = (request: FastifyRequest) => Promise<Actor | null>;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
-    /** Open to an admin who still has to enrol TOTP (the enrolment routes and logout). */
-    allowDuringMfaEnrollment?: boolean;
+    /**
+     * Open while the account still has to be set up — TOTP enrolment of an admin, change of a
+     * password an administrator set: "my account", the enrolment routes and logout.
+     */
+    allowDuringAccountSetup?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -58,6 +63,10 @@ const errors = {
   origin: new DomainError('forbidden', 'auth.cross_origin', {
     vi: 'Yêu cầu đến từ một trang web khác bị từ chối.',
     en: 'Cross-origin request refused.',
+  }),
+  passwordChange: new DomainError('forbidden', 'auth.password_change_required', {
+    vi: 'Bạn phải đổi mật khẩu tạm thời do quản trị viên cấp trước khi tiếp tục.',
+    en: 'Change the temporary password an administrator set before going on.',
   }),
   mfa: new DomainError('forbidden', 'auth.mfa_enrollment_required', {
     vi: 'Tài khoản quản trị phải đăng ký xác thực hai lớp (TOTP) trước khi sử dụng.',
@@ -112,8 +121,9 @@ export function registerAccessControl(
     const actor = request.actor;
     if (!actor) throw errors.unauthenticated;
     if (unsafe) checkCsrf(request, actor);
-    if (actor.mfaEnrollmentRequired && !request.routeOptions.config.allowDuringMfaEnrollment) {
-      throw errors.mfa;
+    if (!request.routeOptions.config.allowDuringAccountSetup) {
+      if (actor.mfaEnrollmentRequired) throw errors.mfa;
+      if (actor.passwordChangeRequired) throw errors.passwordChange;
     }
     if (access !== 'authenticated' && !hasPermission(actor, access.permission)) {
       throw errors.forbidden;

@@ -9,6 +9,7 @@ import type { Permission } from './types';
 // One chunk per screen: the login page does not download the tables and trees.
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const TotpEnrolmentPage = lazy(() => import('../features/auth/TotpEnrolmentPage'));
+const PasswordChangePage = lazy(() => import('../features/auth/PasswordChangePage'));
 const HomePage = lazy(() => import('../features/account/HomePage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const AgenciesPage = lazy(() => import('../features/agencies/AgenciesPage'));
@@ -48,6 +49,15 @@ export function AppRoutes() {
     return (
       <Suspense fallback={<FullPageSpin />}>
         <TotpEnrolmentPage />
+      </Suspense>
+    );
+  }
+
+  // A password an administrator set is changed before anything else (the server insists too).
+  if (me.mustChangePassword) {
+    return (
+      <Suspense fallback={<FullPageSpin />}>
+        <PasswordChangePage />
       </Suspense>
     );
   }

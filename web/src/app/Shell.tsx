@@ -6,7 +6,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Layout, Menu, type MenuProps } from 'antd';
+import { Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -102,21 +102,6 @@ export function Shell() {
         </Layout.Sider>
         <Layout.Content style={{ padding: 16 }}>
           <main>
-            {me?.mustChangePassword && section !== '/account' && (
-              <Alert
-                type="warning"
-                showIcon
-                style={{ marginBottom: 16 }}
-                title={t('app.mustChangePassword.title')}
-                description={t('app.mustChangePassword.text')}
-                action={
-                  <Button size="small" type="primary" onClick={() => navigate('/account')}>
-                    {t('app.mustChangePassword.action')}
-                  </Button>
-                }
-                data-testid="must-change-password"
-              />
-            )}
             <Suspense fallback={<FullPageSpin />}>
               <Outlet />
             </Suspense>

@@ -31,15 +31,18 @@ type Settings = {
   language: string;
   /** Called when the server says the session is gone, so the app can show the login page. */
   onUnauthenticated: () => void;
-  /** Called when the server now wants TOTP enrolment first (an admin role was just granted). */
-  onMfaEnrollmentRequired: () => void;
+  /**
+   * Called when the server wants the account set up first: TOTP enrolment (an admin role
+   * was just granted) or the change of a password an administrator set.
+   */
+  onAccountSetupRequired: () => void;
 };
 
 const settings: Settings = {
   csrfToken: null,
   language: 'vi',
   onUnauthenticated: () => {},
-  onMfaEnrollmentRequired: () => {},
+  onAccountSetupRequired: () => {},
 };
 
 export function configureApi(patch: Partial<Settings>): void {
@@ -96,8 +99,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       : `${response.status} ${response.statusText}`;
   const error = new ApiError(response.status, code, detail, problem);
   if (response.status === 401 && code === 'auth.unauthenticated') settings.onUnauthenticated();
-  if (response.status === 403 && code === 'auth.mfa_enrollment_required') {
-    settings.onMfaEnrollmentRequired();
+  if (
+    response.status === 403 &&
+    (code === 'auth.mfa_enrollment_required' || code === 'auth.password_change_required')
+  ) {
+    settings.onAccountSetupRequired();
   }
   throw error;
 }

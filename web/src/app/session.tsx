@@ -45,7 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     configureApi({
       onUnauthenticated: () => accept(null),
-      onMfaEnrollmentRequired: () => void reload(),
+      onAccountSetupRequired: () => void reload(),
     });
     void reload();
   }, [accept, reload]);

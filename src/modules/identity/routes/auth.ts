@@ -44,7 +44,7 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityRoutesOpts> = async (
   app.post(
     '/api/auth/logout',
     {
-      config: { access: 'authenticated', allowDuringMfaEnrollment: true },
+      config: { access: 'authenticated', allowDuringAccountSetup: true },
       schema: { tags: ['auth'], summary: 'Sign out / Đăng xuất', response: { 204: z.null() } },
     },
     async (request, reply) => {

@@ -19,7 +19,7 @@ const signedIn = (request: FastifyRequest) => ({
 });
 
 export const meRoutes: FastifyPluginAsyncZod<IdentityRoutesOpts> = async (app, { identity }) => {
-  const open = { access: 'authenticated' as const, allowDuringMfaEnrollment: true };
+  const open = { access: 'authenticated' as const, allowDuringAccountSetup: true };
 
   app.get(
     '/api/me',

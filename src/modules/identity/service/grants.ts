@@ -39,6 +39,7 @@ export function buildActor(
     agencyId: user.agencyId,
     grants: grantsOf(roles, provinceRootId),
     mfaEnrollmentRequired: needsMfaEnrollment(user, roles),
+    passwordChangeRequired: user.mustChangePassword,
     csrfToken: session.csrfToken,
   };
 }
