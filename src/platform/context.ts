@@ -6,6 +6,8 @@ export type RequestContext = Readonly<{
   actor: Actor | null;
   requestId: string | null;
   clientIp: string | null;
+  /** Set only by command-line tools and seeds: who acts when no user does. */
+  systemLabel?: string;
 }>;
 
 export function contextOf(request: FastifyRequest): RequestContext {
@@ -14,5 +16,5 @@ export function contextOf(request: FastifyRequest): RequestContext {
 
 /** For command-line tools and seeds: an actor-less context labelled by the tool. */
 export function systemContext(label: string): RequestContext {
-  return { actor: null, requestId: `cli:${label}`, clientIp: null };
+  return { actor: null, requestId: `cli:${label}`, clientIp: null, systemLabel: `cli:${label}` };
 }

@@ -169,10 +169,15 @@ export async function subtreeIds(exec: Exec, rootIds: readonly string[]): Promis
   return rows.map((r) => r.id);
 }
 
-/** id → ancestors (root first, self last) of every agency, ended ones included. */
-export async function allPaths(exec: Exec): Promise<Map<string, readonly string[]>> {
-  const rows = await q(exec).selectFrom('agency.agencies').select(['id', 'ancestors']).execute();
-  return new Map(rows.map((r) => [r.id, r.ancestors]));
+/** id → ancestors (root first, self last) and end date of every agency, ended ones included. */
+export async function allPaths(
+  exec: Exec,
+): Promise<Map<string, { path: readonly string[]; validTo: string | null }>> {
+  const rows = await q(exec)
+    .selectFrom('agency.agencies')
+    .select(['id', 'ancestors', 'validTo'])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { path: r.ancestors, validTo: r.validTo }]));
 }
 
 export async function anyIsRoot(exec: Exec, ids: readonly string[]): Promise<boolean> {
@@ -183,6 +188,8 @@ export async function anyIsRoot(exec: Exec, ids: readonly string[]): Promise<boo
     .select('id')
     .where('id', 'in', valid)
     .where('parentId', 'is', null)
+    // A grant on the root of a province that has ended (merged) covers only its old tree.
+    .where('validTo', 'is', null)
     .executeTakeFirst();
   return row !== undefined;
 }

@@ -66,7 +66,8 @@ export function createAuditService({ clock }: { clock: Clock }) {
         id: randomUUID(),
         occurredAt: clock.now(),
         actorUserId: actor?.userId ?? null,
-        actorLabel: actor ? actor.username : (ctx.requestId ?? 'system'),
+        // Never from the request id: a client chooses that and could pose as a tool.
+        actorLabel: actor ? actor.username : (ctx.systemLabel ?? 'anonymous'),
         agencyId: entry.agencyId ?? null,
         action: entry.action,
         targetType: entry.targetType,
@@ -93,10 +94,12 @@ export function createAuditService({ clock }: { clock: Clock }) {
         headHash: head.hash,
         ...(firstBroken ? { firstBroken } : {}),
       });
-      for (;;) {
+      // Links written after the head was read belong to the next verification.
+      walk: for (;;) {
         const page = await store.readLinks(db, expectedSeq - 1, 1000);
         if (page.length === 0) break;
         for (const row of page) {
+          if (row.seq > head.seq && expectedSeq > head.seq) break walk;
           if (row.seq !== expectedSeq) return result({ seq: expectedSeq, reason: 'seq_gap' });
           if (row.prevHash !== prevHash)
             return result({ seq: row.seq, reason: 'prev_hash_mismatch' });

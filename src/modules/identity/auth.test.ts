@@ -47,6 +47,7 @@ describe('login', () => {
       expect(locked.statusCode).toBe(429);
       expect(locked.json().code).toBe('auth.locked');
       expect(locked.json().retryAfterSeconds).toBeGreaterThan(0);
+      expect(Number(locked.headers['retry-after'])).toBe(locked.json().retryAfterSeconds);
     }
     t.clock.advance(16 * 60_000);
     expect((await login({ username: 'ld.stttt', password: TEST_PASSWORD })).statusCode).toBe(200);
@@ -78,6 +79,34 @@ describe('login', () => {
     });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().code).toBe('http.body_too_large');
+  });
+
+  it('counts parallel failures: a burst cannot outrun the lock', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, () => login({ username: 'vt.stttt', password: 'bad-password-y' })),
+    );
+    expect(burst.every((r) => r.statusCode === 401 || r.statusCode === 429)).toBe(true);
+    const after = await login({ username: 'vt.stttt', password: TEST_PASSWORD });
+    expect(after.statusCode).toBe(429);
+    t.clock.advance(16 * 60_000);
+  });
+
+  it('counts wrong current passwords of a signed-in session towards the lock', async () => {
+    const s = await t.loginAs('mc.longduc');
+    for (let i = 0; i < 3; i++) {
+      const wrong = await s.post('/api/me/password', {
+        currentPassword: 'guess-number-x',
+        newPassword: 'Whatever-Pass-2026',
+      });
+      expect(wrong.json().code).toBe('identity.wrong_current_password');
+    }
+    const locked = await s.post('/api/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Whatever-Pass-2026',
+    });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().code).toBe('auth.locked');
+    t.clock.advance(16 * 60_000);
   });
 
   it('gives Vietnamese detail by default and English on request', async () => {

@@ -88,6 +88,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
+      const retryAfter = error.extensions.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return sendProblem(
         request,
         reply,
@@ -118,8 +120,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return sendProblem(request, reply, 413, 'http.body_too_large', generic.tooLarge);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
         return sendProblem(request, reply, 415, 'http.unsupported_media_type', generic.mediaType);
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return sendProblem(request, reply, 400, 'http.bad_request', generic.validation);
     }
     if (error instanceof SyntaxError) {
       return sendProblem(request, reply, 400, 'http.malformed_json', generic.malformed);

@@ -8,9 +8,14 @@ import * as store from '../store.js';
  * an unknown id reloads it, writes through this module drop it, and it expires after
  * TTL_MS so that other app servers see new agencies too.
  */
-type Index = { paths: Map<string, readonly string[]>; loadedAt: number };
+type Index = {
+  paths: Map<string, { path: readonly string[]; validTo: string | null }>;
+  loadedAt: number;
+};
 
 const TTL_MS = 30_000;
+/** An unknown id reloads the index at most this often; in between, the database answers. */
+const RELOAD_MIN_MS = 1_000;
 const indexes = new WeakMap<AnyDb, Promise<Index>>();
 
 async function load(db: AnyDb): Promise<Index> {
@@ -18,14 +23,17 @@ async function load(db: AnyDb): Promise<Index> {
 }
 
 async function indexOf(db: AnyDb, mustKnow?: string): Promise<Index> {
-  let pending = indexes.get(db);
-  let index = pending ? await pending : undefined;
-  const stale = !index || Date.now() - index.loadedAt > TTL_MS;
-  if (stale || (mustKnow && !index!.paths.has(mustKnow))) {
-    pending = load(db);
-    indexes.set(db, pending);
-    pending.catch(() => indexes.delete(db));
-    index = await pending;
+  const pending = indexes.get(db);
+  const index = pending ? await pending : undefined;
+  const age = index ? Date.now() - index.loadedAt : Infinity;
+  const unknown = mustKnow !== undefined && index !== undefined && !index.paths.has(mustKnow);
+  if (age > TTL_MS || (unknown && age > RELOAD_MIN_MS)) {
+    const next = load(db);
+    indexes.set(db, next);
+    next.catch(() => {
+      if (indexes.get(db) === next) indexes.delete(db);
+    });
+    return next;
   }
   return index!;
 }
@@ -36,15 +44,17 @@ const isTransaction = (db: AnyDb) => db.isTransaction;
 export const treeIndex = {
   async isWithin(db: AnyDb, id: string, rootIds: readonly string[]): Promise<boolean> {
     if (isTransaction(db) || rootIds.length === 0) return store.isWithin(db, id, rootIds);
-    const path = (await indexOf(db, id)).paths.get(id);
-    return path !== undefined && rootIds.some((r) => path.includes(r));
+    const entry = (await indexOf(db, id)).paths.get(id);
+    // Not there even after a reload (or reloaded too recently): ask the database.
+    if (!entry) return store.isWithin(db, id, rootIds);
+    return rootIds.some((r) => entry.path.includes(r));
   },
 
   async subtreeIds(db: AnyDb, rootIds: readonly string[]): Promise<string[]> {
     if (isTransaction(db)) return store.subtreeIds(db, rootIds);
     if (rootIds.length === 0) return [];
     const ids: string[] = [];
-    for (const [id, path] of (await indexOf(db)).paths) {
+    for (const [id, { path }] of (await indexOf(db)).paths) {
       if (rootIds.some((r) => path.includes(r))) ids.push(id);
     }
     return ids;
@@ -53,7 +63,11 @@ export const treeIndex = {
   async anyIsRoot(db: AnyDb, ids: readonly string[]): Promise<boolean> {
     if (isTransaction(db)) return store.anyIsRoot(db, ids);
     const { paths } = await indexOf(db);
-    return ids.some((id) => paths.get(id)?.length === 1);
+    // A grant on the root of a province that has ended (merged) covers only its old tree.
+    return ids.some((id) => {
+      const entry = paths.get(id);
+      return entry?.path.length === 1 && entry.validTo === null;
+    });
   },
 
   /** Called after every write of this module. */

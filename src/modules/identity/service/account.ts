@@ -5,14 +5,30 @@ import * as roleStore from '../store/roles.js';
 import * as sessions from '../store/sessions.js';
 import * as users from '../store/users.js';
 import { matchTotpStep, newTotpSecret, otpauthUrl } from '../totp.js';
+import type { UserRow } from '../store/tables.js';
 import type { IdentityDeps } from './deps.js';
+import type { Throttle } from './throttle.js';
 import { identityErrors as E } from './errors.js';
 import { needsMfaEnrollment } from './grants.js';
 import { auditSnapshot, userView } from './views.js';
 
 /** The signed-in user's own account: profile, password, second factor. */
-export function createAccountService(deps: IdentityDeps) {
+export function createAccountService(deps: IdentityDeps, limiter: Throttle) {
   const { db, clock, audit, box } = deps;
+
+  /**
+   * A stolen session must not become a password oracle: wrong current passwords count
+   * towards the same lock as failed sign-ins.
+   */
+  async function checkCurrentPassword(ctx: RequestContext, user: UserRow, password: string) {
+    const now = clock.now();
+    const keys = limiter.keysOf(user.username, ctx.clientIp);
+    await limiter.checkNotLocked(keys, now);
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      await limiter.recordFailure(keys, now);
+      throw E.wrongPassword();
+    }
+  }
 
   async function loadSelf(actor: Actor) {
     const user = await users.findUserById(db, actor.userId);
@@ -36,7 +52,7 @@ export function createAccountService(deps: IdentityDeps) {
     input: { currentPassword: string; newPassword: string },
   ): Promise<void> {
     const user = await loadSelf(ctx.actor);
-    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw E.wrongPassword();
+    await checkCurrentPassword(ctx, user, input.currentPassword);
     checkPasswordPolicy(input.newPassword, user.username);
     const passwordHash = await hashPassword(input.newPassword);
     await db.transaction().execute(async (trx) => {
@@ -97,7 +113,7 @@ export function createAccountService(deps: IdentityDeps) {
     password: string,
   ): Promise<void> {
     const user = await loadSelf(ctx.actor);
-    if (!(await verifyPassword(user.passwordHash, password))) throw E.wrongPassword();
+    await checkCurrentPassword(ctx, user, password);
     const roles = await roleStore.currentRolesOf(db, [user.id]);
     if (needsMfaEnrollment({ ...user, totpEnabledAt: null }, roles)) throw E.mfaRequired();
     await db.transaction().execute(async (trx) => {

@@ -10,6 +10,7 @@ import { createProvisioning } from './provision.js';
 import { createRoleService } from './roles.js';
 import { createScope } from './scope.js';
 import { createSessionService } from './session.js';
+import { createThrottle } from './throttle.js';
 import { createUserAdminService } from './users.js';
 
 const ROOT_CACHE_MS = 60_000;
@@ -37,10 +38,11 @@ export function createIdentityService(input: {
     },
   };
   const scope = createScope(deps);
+  const limiter = createThrottle(deps);
   const provisioning = createProvisioning(deps);
   return {
-    ...createSessionService(deps),
-    ...createAccountService(deps),
+    ...createSessionService(deps, limiter),
+    ...createAccountService(deps, limiter),
     ...createUserAdminService(deps, scope),
     ...createRoleService(deps, scope),
     ...provisioning,

@@ -6,6 +6,7 @@ import { dummyPasswordHash, verifyPassword } from '../password.js';
 import * as roleStore from '../store/roles.js';
 import * as sessions from '../store/sessions.js';
 import * as throttle from '../store/throttle.js';
+import type { Throttle } from './throttle.js';
 import * as users from '../store/users.js';
 import { matchTotpStep } from '../totp.js';
 import type { IdentityDeps } from './deps.js';
@@ -25,7 +26,7 @@ export type LoginMeta = {
   presentedToken?: string | undefined;
 };
 
-export function createSessionService(deps: IdentityDeps) {
+export function createSessionService(deps: IdentityDeps, limiter: Throttle) {
   const { db, clock, audit, config, box } = deps;
 
   async function authenticate(request: FastifyRequest): Promise<Actor | null> {
@@ -42,31 +43,6 @@ export function createSessionService(deps: IdentityDeps) {
     return buildActor(found.user, found.session, found.roles, rootId);
   }
 
-  /** Throws auth.locked while any key (the username, the client address) is locked. */
-  async function checkNotLocked(keys: string[], now: Date): Promise<void> {
-    const rows = await throttle.readThrottle(db, keys);
-    const until = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
-    if (until > now.getTime()) throw E.locked(Math.ceil((until - now.getTime()) / 1000));
-  }
-
-  async function recordFailure(keys: string[], now: Date): Promise<void> {
-    const windowMs = config.loginLockMinutes * 60_000;
-    const rows = new Map((await throttle.readThrottle(db, keys)).map((r) => [r.key, r]));
-    for (const key of keys) {
-      const max = key.startsWith('ip:') ? config.loginMaxFailures * 10 : config.loginMaxFailures;
-      const prev = rows.get(key);
-      const fresh = !prev || now.getTime() - prev.windowStartedAt.getTime() > windowMs;
-      const failures = fresh ? 1 : prev.failures + 1;
-      await throttle.writeThrottle(db, {
-        key,
-        failures: failures >= max ? 0 : failures,
-        windowStartedAt: fresh ? now : prev.windowStartedAt,
-        lockedUntil:
-          failures >= max ? new Date(now.getTime() + windowMs) : (prev?.lockedUntil ?? null),
-      });
-    }
-  }
-
   /**
    * Password (+ TOTP) sign-in. "No such user", "inactive" and "wrong password" give the same
    * answer after the same argon2 work; failures count per username (existing or not) and
@@ -75,15 +51,15 @@ export function createSessionService(deps: IdentityDeps) {
   async function login(input: LoginInput, meta: LoginMeta) {
     const now = clock.now();
     const username = input.username.trim().toLowerCase();
-    const keys = [`u:${username}`, ...(meta.clientIp ? [`ip:${meta.clientIp}`] : [])];
-    await checkNotLocked(keys, now);
+    const keys = limiter.keysOf(username, meta.clientIp);
+    await limiter.checkNotLocked(keys, now);
     const user = await users.findUserByUsername(db, username);
     const passwordOk = await verifyPassword(
       user?.passwordHash ?? (await dummyPasswordHash()),
       input.password,
     );
     if (!user || !passwordOk || !user.isActive) {
-      await recordFailure(keys, now);
+      await limiter.recordFailure(keys, now);
       throw E.invalidCredentials();
     }
     let totpStep: number | null = null;
@@ -91,7 +67,7 @@ export function createSessionService(deps: IdentityDeps) {
       if (!input.totpCode) throw E.totpRequired();
       totpStep = matchTotpStep(box.open(user.totpSecret), input.totpCode, now);
       if (totpStep === null || (user.totpLastStep !== null && totpStep <= user.totpLastStep)) {
-        await recordFailure(keys, now);
+        await limiter.recordFailure(keys, now);
         throw E.totpInvalid();
       }
     }
@@ -119,10 +95,10 @@ export function createSessionService(deps: IdentityDeps) {
         clientIp: meta.clientIp,
         userAgent: meta.userAgent?.slice(0, 300) ?? null,
       });
-      await users.updateUser(trx, user.id, {
-        lastLoginAt: now,
-        ...(totpStep !== null ? { totpLastStep: totpStep } : {}),
-      });
+      if (totpStep !== null && !(await users.claimTotpStep(trx, user.id, totpStep))) {
+        throw E.totpInvalid();
+      }
+      await users.updateUser(trx, user.id, { lastLoginAt: now });
       await audit.record(
         trx,
         {

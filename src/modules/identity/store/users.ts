@@ -74,3 +74,17 @@ export async function listUsers(
   const rows = await query.orderBy('username').limit(f.limit).execute();
   return rows.map((u) => ({ ...u, roles: reviveRoles(u.roles) }));
 }
+
+/**
+ * Marks a TOTP time step as used, only if it is newer than the last one: of two sign-ins
+ * racing with the same code, one wins.
+ */
+export async function claimTotpStep(exec: Exec, id: string, step: number): Promise<boolean> {
+  const result = await q(exec)
+    .updateTable('identity.users')
+    .set({ totpLastStep: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
