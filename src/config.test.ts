@@ -29,6 +29,7 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ CUTOFF_HOUR: '25' }, 'CUTOFF_HOUR'],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
     [{ DEMO_PASSWORD: 'short' }, 'DEMO_PASSWORD'],
     [{ NODE_ENV: 'production', SESSION_SECRET: undefined }, 'SESSION_SECRET'],
     [{ SESSION_SECRET: 'too-short' }, 'SESSION_SECRET'],
@@ -39,6 +40,16 @@ describe('configuration', () => {
     expect(() =>
       loadConfig({ DATA_DIR: '/nonexistent', SESSION_SECRET: 'x'.repeat(32), ...env }),
     ).toThrow(name);
+  });
+
+  it('trusts a number of proxy hops or a list of proxies, never every hop', () => {
+    const base = { DATA_DIR: '/nonexistent', SESSION_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.5, 10.0.1.0/24' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.0.1.0/24',
+    ]);
   });
 
   it('seeds no demo data in production', () => {

@@ -46,7 +46,25 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
-  TRUST_PROXY: z.stringbool().default(false),
+  // `false`, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs.
+  // Not `true`: trusting every hop lets a client choose its address with X-Forwarded-For.
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): false | number | string[] => {
+      const value = v.trim();
+      if (value === 'false' || value === '') return false;
+      if (/^\d+$/.test(value)) return Number(value);
+      const list = value.split(',').map((p) => p.trim());
+      if (value === 'true' || list.some((p) => !/^[0-9a-fA-F.:/]+$/.test(p))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'false, a number of proxy hops, or proxy addresses (e.g. 10.0.0.5,10.0.1.0/24)',
+        });
+        return z.NEVER;
+      }
+      return list;
+    }),
   SEED_DEMO: z.stringbool().optional(),
 });
 
@@ -70,7 +88,7 @@ export type Config = Readonly<{
   loginMaxFailures: number;
   loginLockMinutes: number;
   bodyLimitBytes: number;
-  trustProxy: boolean;
+  trustProxy: false | number | string[];
 }>;
 
 export class ConfigError extends Error {

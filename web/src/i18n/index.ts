@@ -3,6 +3,8 @@ import 'dayjs/locale/vi';
 import 'dayjs/locale/en-gb';
 import localizedFormat from 'dayjs/plugin/localizedFormat';
 import relativeTime from 'dayjs/plugin/relativeTime';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { configureApi } from '../app/api';
@@ -16,6 +18,8 @@ const STORAGE_KEY = 'openprovince.lang';
 
 dayjs.extend(localizedFormat);
 dayjs.extend(relativeTime);
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
 function initialLanguage(): Language {
   try {

@@ -21,7 +21,10 @@ export function DueDateCalculator() {
   const compute = async (v: { start: Dayjs; days: number }) => {
     setBusy(true);
     try {
-      setResult(await dueDate(v.start.format(), v.days));
+      // The picked time is a time in the province, whatever the browser's own time zone.
+      const zone = settings?.timeZone ?? 'Asia/Ho_Chi_Minh';
+      const start = dayjs.tz(v.start.format('YYYY-MM-DDTHH:mm:ss'), zone).format();
+      setResult(await dueDate(start, v.days));
       setError(null);
     } catch (err) {
       setError(errorText(err, t));
@@ -81,7 +84,9 @@ export function DueDateCalculator() {
             {
               key: 'due',
               label: t('calendar.due.due'),
-              children: dayjs(result.due).format('L LT'),
+              children: dayjs(result.due)
+                .tz(settings?.timeZone ?? 'Asia/Ho_Chi_Minh')
+                .format('L LT'),
             },
           ]}
         />
