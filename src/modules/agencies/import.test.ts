@@ -200,4 +200,14 @@ describe('importVinhLong2025 (2-tier successor tree)', () => {
     expect(await openWithCodes(['292', '293', '294', '86'])).toEqual(before);
     expect(before.n).toBe(before.codes);
   });
+
+  it('refuses to put 2021 units of the old Vĩnh Long (86) under the new 2025 province', async () => {
+    await expect(
+      svc().importProvince(t.db, ctx, {
+        csvPath: defaultAdminUnitsCsv,
+        provinceCode: '86',
+        asOf: '2021-11-01',
+      }),
+    ).rejects.toMatchObject({ code: 'agency.invalid_import_options' });
+  });
 });

@@ -51,6 +51,11 @@ export async function planThreeTier(
   };
 
   const existingRoot = (await read.findOpenRoots(exec, [tree.code]))[0];
+  // A root started after the date of the file is another province that reuses the code
+  // (Vĩnh Long 86 of 2025 after the Vĩnh Long 86 of 2021): units of the file cannot go under it.
+  if (existingRoot && existingRoot.validFrom > opts.validFrom) {
+    throw E.invalidImportOptions('asOf');
+  }
   const open = existingRoot ? await read.findOpenInSubtree(exec, existingRoot.id) : [];
   const byCode = new Map(open.filter((a) => a.gsoCode).map((a) => [a.gsoCode!, a]));
   await assertCodesFree(exec, tree, existingRoot?.id);
