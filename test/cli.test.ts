@@ -92,7 +92,9 @@ describe('openprovince CLI', { timeout: 180_000 }, () => {
     const good = cli('audit:verify');
     expect(good.code).toBe(0);
     expect(good.out).toMatch(/Audit chain OK: \d+ events/);
-    await tamper(`UPDATE audit.events SET target_id = 'forged' WHERE seq = 4`);
+    await tamper(
+      `ALTER TABLE audit.events DISABLE TRIGGER USER; UPDATE audit.events SET target_id = 'forged' WHERE seq = 4`,
+    );
     const bad = cli('audit:verify');
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('BROKEN at event #4: hash_mismatch');

@@ -110,6 +110,8 @@ describe('tampering is detected and named', () => {
     await t.db
       .transaction()
       .execute(async (trx) => {
+        // As an attacker with the table owner's rights would, switch the guard off first.
+        await sql`ALTER TABLE audit.events DISABLE TRIGGER USER`.execute(trx);
         for (const text of statements) await sql.raw(text).execute(trx);
         result = await t.services.audit.verify(trx);
         throw new Error('rollback');
@@ -154,7 +156,19 @@ describe('tampering is detected and named', () => {
     expect(r.firstBroken?.reason).toBe('tail_missing');
   });
 
+  it('is refused by the database itself: the log is append-only', async () => {
+    for (const text of [
+      `UPDATE audit.events SET action = 'x' WHERE seq = 3`,
+      'DELETE FROM audit.events WHERE seq = 3',
+      'TRUNCATE audit.events',
+    ]) {
+      await expect(sql.raw(text).execute(t.db)).rejects.toThrow(/append-only/);
+    }
+    expect((await verify()).ok).toBe(true);
+  });
+
   it('is named by the admin screen API', async () => {
+    await sql`ALTER TABLE audit.events DISABLE TRIGGER USER`.execute(t.db);
     await sql`UPDATE audit.events SET client_ip = '10.0.0.66' WHERE seq = 2`.execute(t.db);
     const r = (await admin.get('/api/audit/verify')).json();
     expect(r.ok).toBe(false);
