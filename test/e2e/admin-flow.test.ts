@@ -240,7 +240,7 @@ describe('web app: department admin flow', () => {
     await page.waitForURL('**/login');
     await login(officer.username, officer.password);
     // A password an administrator set is changed before anything else.
-    await page.getByTestId('must-change-password').waitFor();
+    await page.getByTestId('account-setup-notice').waitFor();
     await screenshot(page, '12-officer-password');
     await expectAccessible('password-change');
     const form = page.getByTestId('change-password');

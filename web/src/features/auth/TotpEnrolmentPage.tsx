@@ -1,14 +1,13 @@
-import { LogoutOutlined } from '@ant-design/icons';
-import { Alert, App, Button } from 'antd';
+import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
 import { TotpEnrolForm } from '../account/TotpEnrolForm';
-import { AuthLayout } from './AuthLayout';
+import { AccountSetupLayout } from './AccountSetupLayout';
 
 /** Shown instead of the whole app while an administrator has no second factor. */
 export default function TotpEnrolmentPage() {
   const { t } = useTranslation();
-  const { me, reload, logout } = useSession();
+  const { me, reload } = useSession();
   const { message } = App.useApp();
 
   const done = async () => {
@@ -17,22 +16,12 @@ export default function TotpEnrolmentPage() {
   };
 
   return (
-    <AuthLayout
+    <AccountSetupLayout
       title={t('auth.totp.requiredTitle')}
+      notice={t('auth.totp.requiredText', { name: me?.fullName ?? '' })}
       width={560}
-      extra={
-        <Button size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
-          {t('app.logout')}
-        </Button>
-      }
     >
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title={t('auth.totp.requiredText', { name: me?.fullName ?? '' })}
-      />
       <TotpEnrolForm onDone={done} />
-    </AuthLayout>
+    </AccountSetupLayout>
   );
 }
