@@ -10,7 +10,7 @@ import type { IdentityDeps } from './deps.js';
 import type { Throttle } from './throttle.js';
 import { identityErrors as E } from './errors.js';
 import { needsMfaEnrollment } from './grants.js';
-import { auditSnapshot, userView } from './views.js';
+import { userView } from './views.js';
 
 /** The signed-in user's own account: profile, password, second factor. */
 export function createAccountService(deps: IdentityDeps, limiter: Throttle) {
@@ -129,7 +129,7 @@ export function createAccountService(deps: IdentityDeps, limiter: Throttle) {
         targetId: user.id,
         agencyId: user.agencyId,
         before: { totpEnabled: true },
-        after: { totpEnabled: after.totpEnabledAt !== null, user: auditSnapshot(after).username },
+        after: { totpEnabled: after.totpEnabledAt !== null },
       });
     });
   }

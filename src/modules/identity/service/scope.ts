@@ -11,26 +11,25 @@ import { identityErrors as E } from './errors.js';
  */
 export function createScope(deps: Pick<IdentityDeps, 'db' | 'agencies'>) {
   const { db, agencies } = deps;
+  /** The user, if the actor may see it with `permission`; else user_not_found. */
+  async function visibleUser(
+    actor: Actor,
+    permission: string,
+    user: UserRow | undefined,
+  ): Promise<UserRow> {
+    if (!user) throw E.userNotFound();
+    const ok = user.agencyId
+      ? await agencies.isWithin(db, user.agencyId, scopesOf(actor, permission))
+      : await agencies.coversWholeProvince(db, scopesOf(actor, permission));
+    if (!ok) throw E.userNotFound();
+    return user;
+  }
+
   return {
-    async covers(actor: Actor, permission: string, agencyId: string): Promise<boolean> {
-      return agencies.isWithin(db, agencyId, scopesOf(actor, permission));
-    },
     async isProvinceWide(actor: Actor, permission: string): Promise<boolean> {
       return agencies.coversWholeProvince(db, scopesOf(actor, permission));
     },
-    /** The user, if the actor may see it with `permission`; else user_not_found. */
-    async visibleUser(
-      actor: Actor,
-      permission: string,
-      user: UserRow | undefined,
-    ): Promise<UserRow> {
-      if (!user) throw E.userNotFound();
-      const ok = user.agencyId
-        ? await agencies.isWithin(db, user.agencyId, scopesOf(actor, permission))
-        : await agencies.coversWholeProvince(db, scopesOf(actor, permission));
-      if (!ok) throw E.userNotFound();
-      return user;
-    },
+    visibleUser,
     /**
      * The user, if the actor may change it: its agency and every agency it holds a role on
      * lie in the actor's `identity.user.manage` subtrees, and a holder of an admin-only role
@@ -38,7 +37,7 @@ export function createScope(deps: Pick<IdentityDeps, 'db' | 'agencies'>) {
      * admin cannot reset the password of the department admin who happens to sit in its agency.
      */
     async manageableUser(actor: Actor, user: UserRow | undefined): Promise<UserRow> {
-      const visible = await this.visibleUser(actor, 'identity.user.manage', user);
+      const visible = await visibleUser(actor, 'identity.user.manage', user);
       const roles = await roleStore.currentRolesOf(db, [visible.id]);
       const scopes = scopesOf(actor, 'identity.user.manage');
       for (const role of roles) {

@@ -1,10 +1,11 @@
-import { DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../app/FormModal';
 import { useFeedback } from '../../app/feedback';
 import { createAgency } from './api';
 import { CodeFields } from './CodeFields';
+import { NameFields } from './NameFields';
 import { type Agency, type AgencyDetail, type AgencyKind, agencyKinds } from './types';
 
 type Values = {
@@ -65,20 +66,7 @@ export function CreateAgencyModal({
       <Form.Item name="kind" label={t('agencies.field.kind')} rules={[{ required: true }]}>
         <Select options={childKinds.map((k) => ({ value: k, label: t(`agencies.kind.${k}`) }))} />
       </Form.Item>
-      <Form.Item
-        name="name"
-        label={t('agencies.field.name')}
-        rules={[{ required: true, whitespace: true, max: 300 }]}
-      >
-        <Input />
-      </Form.Item>
-      <Form.Item
-        name="shortName"
-        label={t('agencies.field.shortName')}
-        rules={[{ required: true, whitespace: true, max: 150 }]}
-      >
-        <Input />
-      </Form.Item>
+      <NameFields />
       <Form.Item noStyle dependencies={['kind']}>
         {({ getFieldValue }) =>
           getFieldValue('kind') === 'commune_peoples_committee' ? (

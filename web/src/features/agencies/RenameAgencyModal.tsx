@@ -1,9 +1,9 @@
-import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../app/FormModal';
 import { useFeedback } from '../../app/feedback';
 import { updateAgency } from './api';
 import { CodeFields } from './CodeFields';
+import { NameFields } from './NameFields';
 import type { AgencyDetail } from './types';
 
 type Values = {
@@ -58,20 +58,7 @@ export function RenameAgencyModal({
           : undefined
       }
     >
-      <Form.Item
-        name="name"
-        label={t('agencies.field.name')}
-        rules={[{ required: true, whitespace: true, max: 300 }]}
-      >
-        <Input />
-      </Form.Item>
-      <Form.Item
-        name="shortName"
-        label={t('agencies.field.shortName')}
-        rules={[{ required: true, whitespace: true, max: 150 }]}
-      >
-        <Input />
-      </Form.Item>
+      <NameFields />
       <CodeFields />
     </FormModal>
   );
