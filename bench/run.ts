@@ -1,171 +1,131 @@
 /**
- * `npm run bench`: the platform against a bare Fastify baseline, same machine, same run.
- * Starts the real server on PGlite (and on PostgreSQL when BENCH_DATABASE_URL or
- * TEST_DATABASE_URL is set), drives it with autocannon and prints req/s, p50/p99,
- * peak RSS and the ratios. Options: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (10).
+ * `npm run bench [-- --only platform,search,submit,stats] [--dossiers 1000000]`: the platform
+ * against baselines measured on the same machine in the same run, on PGlite and — when
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL is set — on a scratch database of a PostgreSQL server
+ * (created for the run and dropped after it).
+ *
+ * Scenarios (all by default):
+ * - platform: authenticated read and password login against a bare Fastify hello-world;
+ * - search: the public catalogue search, p95, against the hello-world's latency;
+ * - submit: desk filings per second against a raw INSERT of the same row;
+ * - stats: the statistics report on a generated province-year against a brute-force count.
+ * Options: --dossiers N (stats, PostgreSQL; default 100000), --pglite-dossiers N (default the
+ * smaller of --dossiers and 100000), --seconds S (default BENCH_SECONDS or 10), --connections C
+ * (HTTP clients, default BENCH_CONNECTIONS or 10), --callers N (concurrent filings, default 16).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import autocannon from 'autocannon';
-import pg from 'pg';
+import { parseArgs } from 'node:util';
+import { type Target, pgliteTarget, postgresTarget } from './lib/env.js';
+import { type Table, printTables } from './lib/report.js';
+import { helloBaseline, helloRows, serverScenarios } from './scenarios/http.js';
+import { statsScenario } from './scenarios/stats.js';
+import { submitScenario } from './scenarios/submit.js';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const password = 'Bench-Password-2026';
+const scenarios = ['platform', 'search', 'submit', 'stats'] as const;
+type Scenario = (typeof scenarios)[number];
+
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    dossiers: { type: 'string' },
+    'pglite-dossiers': { type: 'string' },
+    seconds: { type: 'string' },
+    connections: { type: 'string' },
+    callers: { type: 'string' },
+    'no-pglite': { type: 'boolean' },
+  },
+});
+
+const count = (value: string | undefined, fallback: number) => {
+  const n = value === undefined ? fallback : Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`not a whole number ≥ 1: ${value}`);
+  return n;
+};
+const only = new Set<Scenario>(
+  args.only
+    ? args.only.split(',').map((s) => {
+        if (!scenarios.includes(s as Scenario)) throw new Error(`unknown scenario ${s}`);
+        return s as Scenario;
+      })
+    : scenarios,
+);
+const seconds = count(args.seconds ?? process.env.BENCH_SECONDS, 10);
+const connections = count(args.connections ?? process.env.BENCH_CONNECTIONS, 10);
+const callers = count(args.callers, 16);
+const dossiers = count(args.dossiers, 100_000);
+const pgliteDossiers = count(args['pglite-dossiers'], Math.min(dossiers, 100_000));
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const http = { seconds, connections };
 
-type Result = {
-  name: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  peakRssMb: number;
+const tables = {
+  platform: {
+    title: `HTTP: requests per second (autocannon, ${connections} connections, ${seconds} s)`,
+    rows: [],
+    note: 'Targets of issue 2: authenticated read ≥ 40 % of hello-world; login ≥ 30/s per core.',
+  } as Table,
+  search: {
+    title: `Catalogue search: GET /api/catalog/procedures?q=… (16 queries, with and without diacritics), ${seconds} s`,
+    rows: [],
+  } as Table,
+  submit: {
+    title: `Dossier submission: desk filing in process, ${callers} concurrent callers at different communes, ${seconds} s`,
+    rows: [],
+  } as Table,
+  generate: { title: 'Generator: npm run gen:dossiers (one transaction)', rows: [] } as Table,
+  stats: {
+    title: 'Statistics report of a generated province-year: GET /api/stats/dossiers (in process)',
+    rows: [],
+  } as Table,
 };
 
-function start(script: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (/ready|is running at/.test(out)) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
-  });
-}
-
-/** Peak resident set size of a process so far (VmHWM), in MB. */
-function peakRss(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : 0;
-}
-
-async function run(name: string, pid: number, opts: autocannon.Options): Promise<Result> {
-  const r = await autocannon({ duration: seconds, connections, ...opts });
-  const errors = r.errors + r.non2xx;
-  return {
-    name,
-    rps: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors,
-    peakRssMb: peakRss(pid),
-  };
-}
-
-async function login(base: string, username: string): Promise<{ cookie: string }> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  return { cookie };
-}
-
-async function platform(
-  label: string,
-  env: Record<string, string>,
+async function onTarget(
+  make: () => Target | Promise<Target>,
   port: number,
-): Promise<Result[]> {
-  const server = await start('src/main.ts', {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DEMO_PASSWORD: password,
-    ...env,
-  });
-  const base = `http://127.0.0.1:${port}`;
+  size: number,
+  baseline: Awaited<ReturnType<typeof helloBaseline>> | undefined,
+): Promise<void> {
+  const target = await make();
   try {
-    const { cookie } = await login(base, 'ld.stttt'); // a leader: reads the users of his department
-    const agency = await (
-      await fetch(`${base}/api/agencies/search?q=stttt`, { headers: { cookie } })
-    ).json();
-    const agencyId = (agency.items ?? agency)[0].id;
-    const read = await run(`${label}: authenticated read (users of STTTT)`, server.pid!, {
-      url: `${base}/api/users?agencyId=${agencyId}`,
-      headers: { cookie },
-    });
-    const loginRun = await run(`${label}: password login (argon2id m=19456 t=2)`, server.pid!, {
-      url: `${base}/api/auth/login`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'cv.stttt', password }),
-    });
-    return [read, loginRun];
+    if (baseline && (only.has('platform') || only.has('search'))) {
+      const r = await serverScenarios(target, port, http, baseline, {
+        platform: only.has('platform'),
+        search: only.has('search'),
+      });
+      tables.platform.rows.push(...r.platform);
+      tables.search.rows.push(...r.search);
+    }
+    if (only.has('submit'))
+      tables.submit.rows.push(...(await submitScenario(target, { seconds, callers })));
+    if (only.has('stats')) {
+      const r = await statsScenario(target, { dossiers: size, runs: 20, baselineRuns: 5 });
+      tables.generate.rows.push(r.generation);
+      tables.stats.rows.push(...r.rows);
+    }
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await target.dispose();
   }
 }
 
 async function main(): Promise<void> {
-  const results: Result[] = [];
-  const hello = await start('bench/hello.ts', { PORT: '3901' });
-  results.push(
-    await run('baseline: bare Fastify hello-world', hello.pid!, {
-      url: 'http://127.0.0.1:3901/hello',
-    }),
-  );
-  hello.kill();
-
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'op-bench-'));
-  try {
-    results.push(...(await platform('PGlite', { DATA_DIR: dataDir }, 3902)));
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  let baseline: Awaited<ReturnType<typeof helloBaseline>> | undefined;
+  if (only.has('platform') || only.has('search')) {
+    baseline = await helloBaseline(http);
+    const rows = helloRows(baseline, connections);
+    if (only.has('platform')) tables.platform.rows.push(rows.platform);
+    if (only.has('search')) tables.search.rows.push(...rows.search);
   }
-  if (pgUrl) {
-    const name = `op_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    try {
-      const u = new URL(pgUrl);
-      u.pathname = `/${name}`;
-      results.push(
-        ...(await platform('PostgreSQL', { DATABASE_URL: u.toString(), DATA_DIR: tmpdir() }, 3903)),
-      );
-    } finally {
-      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  }
+  if (!args['no-pglite']) await onTarget(pgliteTarget, 3902, pgliteDossiers, baseline);
+  if (pgUrl) await onTarget(() => postgresTarget(pgUrl), 3903, dossiers, baseline);
 
-  const base = results[0]!.rps;
   console.log(
-    `\nOpenProvince bench — ${seconds}s per scenario, ${connections} connections, node ${process.version}`,
+    `\nOpenProvince bench — node ${process.version}, ${seconds} s per scenario; ` +
+      `scenarios: ${[...only].join(', ')}`,
   );
-  console.log(
-    'scenario'.padEnd(56),
-    'req/s'.padStart(8),
-    'p50 ms'.padStart(8),
-    'p99 ms'.padStart(8),
-    'errors'.padStart(7),
-    'peak RSS MB'.padStart(12),
-    'vs hello'.padStart(9),
-  );
-  for (const r of results) {
-    const ratio = `${((r.rps / base) * 100).toFixed(1)}%`;
+  if (!pgUrl) {
     console.log(
-      r.name.padEnd(56),
-      String(r.rps).padStart(8),
-      String(r.p50).padStart(8),
-      String(r.p99).padStart(8),
-      String(r.errors).padStart(7),
-      String(r.peakRssMb).padStart(12),
-      ratio.padStart(9),
+      'PostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL to a server where the bench may create a database).',
     );
   }
-  console.log(
-    '\nTargets: authenticated read ≥ 40 % of hello-world; login ≥ 30/s per core (the server is one Node process: one core).',
-  );
+  printTables(Object.values(tables));
 }
 
 main().catch((err) => {

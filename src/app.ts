@@ -12,13 +12,18 @@ import type { Config } from './config.js';
 import { createAgencyService, agencyRoutes } from './modules/agencies/index.js';
 import { auditRoutes, createAuditQueries, createAuditService } from './modules/audit/index.js';
 import { calendarRoutes, createCalendarService } from './modules/calendar/index.js';
+import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
+import { createDossierService, dossierRoutes } from './modules/dossiers/index.js';
 import { createIdentityService, identityRoutes } from './modules/identity/index.js';
+import { createNotifyService, notifyRoutes } from './modules/notify/index.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/connect.js';
+import { createFileStore } from './platform/files/index.js';
 import { registerAccessControl } from './platform/http/access.js';
 import { registerHealth } from './platform/http/health.js';
 import { loggerOptions } from './platform/http/logger.js';
 import { registerMetrics } from './platform/http/metrics.js';
+import { registerMultipart } from './platform/http/multipart.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerProblemHandlers } from './platform/http/problem.js';
 import { registerWeb } from './platform/http/web.js';
@@ -48,7 +53,22 @@ export function createServices({
   const calendar = createCalendarService({ clock, audit, config });
   const identity = createIdentityService({ db, clock, audit, agencies, config });
   const auditQueries = createAuditQueries({ db, audit, agencies });
-  return { db, audit, agencies, calendar, identity, auditQueries };
+  const catalog = createCatalogService({ db, clock, audit, agencies, config });
+  const notify = createNotifyService({ db, clock, config });
+  const files = createFileStore({ dir: config.filesDir });
+  const dossiers = createDossierService({
+    db,
+    clock,
+    audit,
+    agencies,
+    calendar,
+    catalog,
+    identity,
+    notify,
+    files,
+    config,
+  });
+  return { db, audit, agencies, calendar, identity, auditQueries, catalog, notify, dossiers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -110,6 +130,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityRoutes, { identity: services.identity, config });
   await app.register(agencyRoutes, { db: services.db, agencies: services.agencies });
   await app.register(calendarRoutes, { db: services.db, calendar: services.calendar });
+  await app.register(catalogRoutes, { db: services.db, catalog: services.catalog });
+  await app.register(notifyRoutes, { notify: services.notify });
+  await registerMultipart(app, { maxFileBytes: config.maxFileBytes, maxFiles: 1 });
+  await app.register(dossierRoutes, { dossiers: services.dossiers });
   await app.register(auditRoutes, {
     db: services.db,
     queries: services.auditQueries,

@@ -86,6 +86,39 @@ program
   );
 
 program
+  .command('import-catalog')
+  .description(
+    'Import the national procedure catalogue (repeatable: unchanged rows add nothing; changed rows get a new version)',
+  )
+  .option(
+    '--csv <path>',
+    'catalogue CSV (default: the bundled seed/tthc_national_catalog_2026.csv)',
+  )
+  .option(
+    '--details <path>',
+    'details, JSON lines, gzipped if *.gz (default: the bundled seed/tthc_local_details_2026.jsonl.gz)',
+  )
+  .option('--effective-from <date>', 'first day of the versions written (default: today)')
+  .action((opts: { csv?: string; details?: string; effectiveFrom?: string }) =>
+    withServices(async (s) => {
+      const r = await s.catalog.importCatalog(s.db, systemContext('import-catalog'), {
+        ...(opts.csv ? { csvPath: opts.csv } : {}),
+        ...(opts.details ? { detailsPath: opts.details } : {}),
+        ...(opts.effectiveFrom ? { effectiveFrom: opts.effectiveFrom } : {}),
+      });
+      console.log(
+        `${r.source.catalog}: ${r.rows} rows, ${r.detailRows} detail rows; from ${r.effectiveFrom}: ` +
+          `${r.created} created, ${r.newVersions} new versions, ${r.unchanged} unchanged, ` +
+          `${r.skipped.total} skipped, ${r.sectorsCreated} new sectors.`,
+      );
+      for (const x of r.skipped.reasons)
+        console.log(`  skipped ${x.reason}: ${x.count} (e.g. ${x.samples.join(', ')})`);
+      for (const x of r.notes)
+        console.log(`  note ${x.reason}: ${x.count} (e.g. ${x.samples.join(', ')})`);
+    }),
+  );
+
+program
   .command('create-admin')
   .description('Create a department administrator (the first account of a production installation)')
   .requiredOption('--username <username>')

@@ -66,6 +66,25 @@ const EnvSchema = z.object({
       return list;
     }),
   SEED_DEMO: z.stringbool().optional(),
+  FILES_DIR: z.string().min(1).optional(),
+  MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  MAX_DOSSIER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(50 * 1024 * 1024),
+  // smtp://user:pass@host:port or smtps://…; without it e-mail stays in the outbox, unsent.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('OpenProvince <no-reply@localhost>'),
+  // Run background jobs (the e-mail outbox) in this process; off for one-shot CLI commands.
+  JOBS: z.stringbool().default(true),
 });
 
 export type Config = Readonly<{
@@ -89,6 +108,13 @@ export type Config = Readonly<{
   loginLockMinutes: number;
   bodyLimitBytes: number;
   trustProxy: false | number | string[];
+  /** Attachments and results, stored by content hash (default DATA_DIR/files). */
+  filesDir: string;
+  maxFileBytes: number;
+  maxDossierBytes: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  jobs: boolean;
 }>;
 
 export class ConfigError extends Error {
@@ -130,6 +156,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
+    filesDir: e.FILES_DIR ? path.resolve(e.FILES_DIR) : path.join(dataDir, 'files'),
+    maxFileBytes: e.MAX_FILE_BYTES,
+    maxDossierBytes: Math.max(e.MAX_DOSSIER_BYTES, e.MAX_FILE_BYTES),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    jobs: e.JOBS,
   });
 }
 

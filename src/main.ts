@@ -16,6 +16,7 @@ async function main(): Promise<void> {
       : { kind: 'pglite', dataDir: config.dataDir },
   );
   let closing = false;
+  let stopJobs: (() => Promise<void>) | undefined;
   try {
     await migrateToLatest(database.db);
     const clock = systemClock;
@@ -27,12 +28,19 @@ async function main(): Promise<void> {
       closing = true;
       app.log.info({ signal }, 'shutting down');
       await app.close();
+      await stopJobs?.(); // waits for an e-mail in flight; the database is still open
       await database.close();
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ port: config.port, host: config.host });
+    if (config.jobs && config.smtpUrl) {
+      const outbox = services.notify.startOutboxWorker({ intervalMs: 30_000, logger: app.log });
+      stopJobs = () => outbox.stop();
+    } else if (config.jobs) {
+      app.log.info('SMTP_URL is not set: e-mail notifications stay unsent in the outbox');
+    }
     const where = config.databaseUrl
       ? 'PostgreSQL (DATABASE_URL)'
       : `PGlite in ${config.dataDir}/db`;
@@ -46,6 +54,7 @@ async function main(): Promise<void> {
       console.log('');
     }
   } catch (err) {
+    await stopJobs?.().catch(() => {});
     await database.close().catch(() => {});
     throw err;
   }

@@ -169,6 +169,22 @@ export async function subtreeIds(exec: Exec, rootIds: readonly string[]): Promis
   return rows.map((r) => r.id);
 }
 
+/** Agencies of the given kinds under any of `rootIds` (roots included), ended ones too. */
+export async function subtreeIdsOfKinds(
+  exec: Exec,
+  rootIds: readonly string[],
+  kinds: readonly AgencyKind[],
+): Promise<string[]> {
+  if (rootIds.length === 0 || kinds.length === 0) return [];
+  const rows = await q(exec)
+    .selectFrom('agency.agencies')
+    .select('id')
+    .where(sql<boolean>`ancestors && ${uuidArray(rootIds)}`)
+    .where('kind', 'in', kinds)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** id → ancestors (root first, self last) and end date of every agency, ended ones included. */
 export async function allPaths(
   exec: Exec,

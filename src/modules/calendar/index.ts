@@ -21,8 +21,11 @@ export {
 } from './schema.js';
 /** The pure rules, for code that already holds a `DayRules` (and for the web app). */
 export {
+  addDays,
   addWorkingDays,
   buildDayRules,
+  localDateOf,
+  localInstant,
   countWorkingDays,
   dueDateOf,
   isWorkingDay,

@@ -28,6 +28,8 @@ export const rolePermissions: Readonly<Record<RoleCode, readonly string[]>> = {
     'audit.read',
     'audit.verify',
     'calendar.manage',
+    'catalog.manage',
+    'dossier.stats',
   ],
   agency_admin: [
     ...officialBase,
@@ -35,10 +37,18 @@ export const rolePermissions: Readonly<Record<RoleCode, readonly string[]>> = {
     'identity.user.manage',
     'identity.role.assign',
     'audit.read',
+    'dossier.stats',
   ],
-  one_stop_officer: [...officialBase],
-  specialist: [...officialBase],
-  leader: [...officialBase, 'identity.user.read'],
+  one_stop_officer: [...officialBase, 'dossier.read', 'dossier.receive'],
+  specialist: [...officialBase, 'dossier.read', 'dossier.process'],
+  leader: [
+    ...officialBase,
+    'identity.user.read',
+    'dossier.read',
+    'dossier.process',
+    'dossier.approve',
+    'dossier.stats',
+  ],
   clerk: [...officialBase],
 };
 

@@ -16,13 +16,81 @@ const AgenciesPage = lazy(() => import('../features/agencies/AgenciesPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
+const PortalLayout = lazy(() => import('../features/portal/PortalLayout'));
+const PortalHome = lazy(() => import('../features/portal/PortalHome'));
+const ProcedurePage = lazy(() => import('../features/portal/ProcedurePage'));
+const LookupPage = lazy(() => import('../features/portal/LookupPage'));
+const MyDossiersPage = lazy(() => import('../features/portal/MyDossiersPage'));
+const NewDossierPage = lazy(() => import('../features/portal/NewDossierPage'));
+const MyDossierPage = lazy(() => import('../features/portal/MyDossierPage'));
+const DeskPage = lazy(() => import('../features/desk/DeskPage'));
+const DeskDossierPage = lazy(() => import('../features/desk/DeskDossierPage'));
+const DeskNewPage = lazy(() => import('../features/desk/DeskNewPage'));
+const StatsPage = lazy(() => import('../features/stats/StatsPage'));
+const CatalogPage = lazy(() => import('../features/catalog/CatalogPage'));
+const ProcedureEditPage = lazy(() => import('../features/catalog/ProcedureEditPage'));
+const CatalogSettingsPage = lazy(() => import('../features/catalog/CatalogSettingsPage'));
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { can } = useSession();
   return can(permission) ? children : <Forbidden />;
 }
 
+/** The citizen portal's account pages need a signed-in user (any kind). */
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { me } = useSession();
+  const location = useLocation();
+  if (me === undefined) return <FullPageSpin />;
+  if (me === null) {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return children;
+}
+
+/**
+ * Two apps in one: the public citizen portal (/portal, /tra-cuu — open to anyone, its own
+ * layout) and the signed-in workspace of officials (everything else).
+ */
 export function AppRoutes() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Routes>
+        <Route element={<PortalLayout />}>
+          <Route path="portal" element={<PortalHome />} />
+          <Route path="portal/procedures/:code" element={<ProcedurePage />} />
+          <Route path="tra-cuu" element={<LookupPage />} />
+          <Route
+            path="portal/dossiers"
+            element={
+              <RequireLogin>
+                <MyDossiersPage />
+              </RequireLogin>
+            }
+          />
+          <Route
+            path="portal/dossiers/new"
+            element={
+              <RequireLogin>
+                <NewDossierPage />
+              </RequireLogin>
+            }
+          />
+          <Route
+            path="portal/dossiers/:id"
+            element={
+              <RequireLogin>
+                <MyDossierPage />
+              </RequireLogin>
+            }
+          />
+        </Route>
+        <Route path="*" element={<Workspace />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+function Workspace() {
   const { me } = useSession();
   const location = useLocation();
 
@@ -67,7 +135,10 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<Navigate to="/" replace />} />
       <Route element={<Shell />}>
-        <Route index element={isCitizen ? <Navigate to="/account" replace /> : <HomePage />} />
+        <Route
+          index
+          element={isCitizen ? <Navigate to="/portal/dossiers" replace /> : <HomePage />}
+        />
         <Route path="account" element={<AccountPage />} />
         <Route
           path="agencies"
@@ -106,6 +177,62 @@ export function AppRoutes() {
           element={
             <Guard permission="calendar.read">
               <CalendarPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="desk"
+          element={
+            <Guard permission="dossier.read">
+              <DeskPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="desk/new"
+          element={
+            <Guard permission="dossier.receive">
+              <DeskNewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="desk/dossiers/:id"
+          element={
+            <Guard permission="dossier.read">
+              <DeskDossierPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="stats"
+          element={
+            <Guard permission="dossier.stats">
+              <StatsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="catalog"
+          element={
+            <Guard permission="catalog.manage">
+              <CatalogPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="catalog/settings"
+          element={
+            <Guard permission="catalog.manage">
+              <CatalogSettingsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="catalog/:id"
+          element={
+            <Guard permission="catalog.manage">
+              <ProcedureEditPage />
             </Guard>
           }
         />

@@ -1,8 +1,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
+  FileSearchOutlined,
   HomeOutlined,
+  InboxOutlined,
+  ReadOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -24,6 +28,10 @@ type Entry = {
 
 const entries: Entry[] = [
   { key: '/', icon: <HomeOutlined />, officialOnly: true },
+  { key: '/desk', icon: <InboxOutlined />, permission: 'dossier.read' },
+  { key: '/stats', icon: <BarChartOutlined />, permission: 'dossier.stats' },
+  { key: '/catalog', icon: <ReadOutlined />, permission: 'catalog.manage' },
+  { key: '/portal/dossiers', icon: <FileSearchOutlined /> },
   { key: '/agencies', icon: <ApartmentOutlined />, permission: 'agency.read' },
   { key: '/users', icon: <TeamOutlined />, permission: 'identity.user.read' },
   { key: '/calendar', icon: <CalendarOutlined />, permission: 'calendar.read' },
@@ -33,6 +41,10 @@ const entries: Entry[] = [
 
 const labelKeys: Record<string, string> = {
   '/': 'app.menu.home',
+  '/desk': 'app.menu.desk',
+  '/stats': 'app.menu.stats',
+  '/catalog': 'app.menu.catalog',
+  '/portal/dossiers': 'app.menu.myDossiers',
   '/agencies': 'app.menu.agencies',
   '/users': 'app.menu.users',
   '/calendar': 'app.menu.calendar',

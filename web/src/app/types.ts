@@ -46,4 +46,10 @@ export type Permission =
   | 'audit.read'
   | 'audit.verify'
   | 'calendar.read'
-  | 'calendar.manage';
+  | 'calendar.manage'
+  | 'catalog.manage'
+  | 'dossier.read'
+  | 'dossier.receive'
+  | 'dossier.process'
+  | 'dossier.approve'
+  | 'dossier.stats';

@@ -39,9 +39,39 @@ function apply(lang: Language): void {
   document.title = i18n.t('app.documentTitle');
 }
 
+type Tree = { [key: string]: string | Tree };
+
+// Each feature may carry its own texts in features/<name>/i18n/<lang>.json: merged in here,
+// so features do not all edit one big file.
+const featureTexts = import.meta.glob<{ default: Tree }>('../features/*/i18n/*.json', {
+  eager: true,
+});
+
+function merge(target: Tree, source: Tree): Tree {
+  for (const [key, value] of Object.entries(source)) {
+    const current = target[key];
+    target[key] =
+      typeof value === 'object' && typeof current === 'object'
+        ? merge({ ...current }, value)
+        : value;
+  }
+  return target;
+}
+
+function textsOf(language: string, base: Tree): Tree {
+  let out: Tree = { ...base };
+  for (const [path, mod] of Object.entries(featureTexts)) {
+    if (path.endsWith(`/${language}.json`)) out = merge(out, mod.default);
+  }
+  return out;
+}
+
 const lang = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: {
+    vi: { translation: textsOf('vi', vi as Tree) },
+    en: { translation: textsOf('en', en as Tree) },
+  },
   lng: lang,
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

@@ -3,6 +3,7 @@ import { agencyErrors as E } from '../errors.js';
 import { compareAgencies } from '../names.js';
 import type {
   Agency,
+  AgencyKind,
   AgencyDetail,
   AgencyPage,
   AgencySearchHit,
@@ -40,6 +41,10 @@ export function createAgencyReads({ clock }: Pick<AgencyDeps, 'clock'>) {
     /** Every agency under any of `rootIds`, ended ones included, roots included. */
     subtreeIds: (db: AnyDb, rootIds: string[]): Promise<string[]> =>
       treeIndex.subtreeIds(db, rootIds),
+
+    /** The agencies of these kinds under any of `rootIds` (e.g. the communes of a district). */
+    subtreeIdsOfKinds: (db: AnyDb, rootIds: string[], kinds: AgencyKind[]): Promise<string[]> =>
+      store.subtreeIdsOfKinds(db, rootIds, kinds),
 
     /** True when one of `rootIds` is a root: a grant there covers the whole province. */
     coversWholeProvince: (db: AnyDb, rootIds: string[]): Promise<boolean> =>

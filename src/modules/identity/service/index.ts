@@ -3,6 +3,9 @@ import type { Clock } from '../../../platform/clock.js';
 import type { AnyDb } from '../../../platform/db/connect.js';
 import type { AgencyService } from '../../agencies/index.js';
 import type { AuditService } from '../../audit/index.js';
+import { roleCodes, rolePermissions } from '../roles.js';
+import * as roleStore from '../store/roles.js';
+import type { Exec } from '../store/tables.js';
 import { createSecretBox } from '../totp.js';
 import { createAccountService } from './account.js';
 import type { IdentityDeps } from './deps.js';
@@ -46,6 +49,15 @@ export function createIdentityService(input: {
     ...createUserAdminService(deps, scope),
     ...createRoleService(deps, scope),
     ...provisioning,
+    /**
+     * Officials who hold `permission` at `agencyId` through a role granted on it or on one of
+     * its ancestors: whom a dossier step may be assigned to.
+     */
+    async listOfficialsWith(exec: Exec, agencyId: string, permission: string) {
+      const agency = await input.agencies.getAgency(exec, agencyId);
+      const roles = roleCodes.filter((r) => rolePermissions[r].includes(permission));
+      return roleStore.officialsWithRoles(exec, roles, agency.ancestorIds);
+    },
     register: (
       ctx: Parameters<typeof provisioning.registerCitizen>[1],
       body: Parameters<typeof provisioning.registerCitizen>[2],

@@ -74,3 +74,25 @@ export const reviveRoles = (rows: { grantedAt: Date | string }[]): RoleAssignmen
     grantedAt: new Date(r.grantedAt),
     revokedAt: null,
   }));
+
+/** Active officials holding one of `roles` on one of `agencyIds` (roles apply to subtrees). */
+export async function officialsWithRoles(
+  exec: Exec,
+  roles: RoleCode[],
+  agencyIds: string[],
+): Promise<{ id: string; fullName: string }[]> {
+  if (roles.length === 0 || agencyIds.length === 0) return [];
+  return q(exec)
+    .selectFrom('identity.users as u')
+    .innerJoin('identity.roleAssignments as r', 'r.userId', 'u.id')
+    .select(['u.id', 'u.fullName'])
+    .distinct()
+    .where('r.revokedAt', 'is', null)
+    .where('r.role', 'in', roles)
+    .where('r.agencyId', 'in', agencyIds)
+    .where('u.isActive', '=', true)
+    .where('u.kind', '=', 'official')
+    .orderBy('u.fullName')
+    .orderBy('u.id')
+    .execute();
+}

@@ -1,0 +1,23 @@
+import { DomainError } from '../../../platform/errors.js';
+import type { MultipartBody } from '../../../platform/http/multipart.js';
+
+const noFile = () =>
+  new DomainError('invalid', 'file.missing', {
+    vi: 'Thiếu tệp đính kèm (trường "file").',
+    en: 'No file was sent (field "file").',
+  });
+
+const badPaperKey = () =>
+  new DomainError('invalid', 'dossier.unknown_paper', {
+    vi: 'Mã giấy tờ không hợp lệ.',
+    en: 'Malformed paper key.',
+  });
+
+/** One file per request: field `file`, optional text field `paperKey` (and `purpose`). */
+export function uploadFrom(body: MultipartBody) {
+  const file = body.files.find((f) => f.field === 'file');
+  if (!file || body.files.length !== 1) throw noFile();
+  const paperKey = body.fields.paperKey?.trim() || undefined;
+  if (paperKey !== undefined && !/^[A-Za-z0-9._-]{1,80}$/.test(paperKey)) throw badPaperKey();
+  return { paperKey, fileName: file.fileName, data: file.data, purposeField: body.fields.purpose };
+}

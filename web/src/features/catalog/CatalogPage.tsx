@@ -1,0 +1,4 @@
+/** Placeholder until the screen is built. */
+export default function CatalogPage() {
+  return <div>CatalogPage</div>;
+}

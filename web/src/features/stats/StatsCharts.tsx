@@ -1,0 +1,190 @@
+import { Card, Col, Row } from 'antd';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useTranslation } from 'react-i18next';
+import { EChart } from './EChart';
+import { monthName } from './StatsTable';
+import type { GroupBy, StatsFigures, StatsRow } from './types';
+
+// Only what these charts use: the page's chunk stays far below the full echarts build.
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  SVGRenderer,
+]);
+
+const colors = {
+  early: '#237804',
+  onTime: '#52c41a',
+  late: '#cf1322',
+  notDue: '#1677ff',
+  overdue: '#fa8c16',
+  online: '#0b5cad',
+  desk: '#13a8a8',
+  post: '#9254de',
+};
+
+/** Rows beyond this are summed up in the table only: a bar chart of 200 names says nothing. */
+const MAX_BARS = 15;
+
+const shorten = (s: string, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * Settled early / on time / late and in progress per row (stacked bars), the channels of
+ * the new dossiers (pie) and, by month, the trend of received and settled dossiers.
+ */
+export default function StatsCharts({
+  rows,
+  total,
+  groupBy,
+}: {
+  rows: StatsRow[];
+  total: StatsFigures;
+  groupBy: GroupBy;
+}) {
+  const { t } = useTranslation();
+  const name = (r: StatsRow) => (groupBy === 'month' ? monthName(t, r.key) : r.name);
+  const shown = groupBy === 'month' ? rows : rows.slice(0, MAX_BARS);
+  // horizontal bars read better with long agency and procedure names
+  const horizontal = groupBy !== 'month';
+  const categories = shown.map((r) => shorten(name(r)));
+  const series = (
+    [
+      ['settledEarly', 'stats.col.early', colors.early],
+      ['settledOnTime', 'stats.col.onTime', colors.onTime],
+      ['settledLate', 'stats.col.late', colors.late],
+      ['inProgressNotDue', 'stats.chart.inProgressNotDue', colors.notDue],
+      ['inProgressOverdue', 'stats.chart.inProgressOverdue', colors.overdue],
+    ] as const
+  ).map(([key, label, color]) => ({
+    name: t(label),
+    type: 'bar' as const,
+    stack: 'all',
+    itemStyle: { color },
+    emphasis: { focus: 'series' as const },
+    data: shown.map((r) => r[key]),
+  }));
+
+  const categoryAxis = {
+    type: 'category' as const,
+    data: categories,
+    inverse: horizontal,
+    axisLabel: { width: 180, overflow: 'truncate' as const },
+  };
+  const valueAxis = { type: 'value' as const, minInterval: 1 };
+  const barOption = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxis,
+    series,
+  };
+  const pieOption = {
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: { bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '68%'],
+        center: ['50%', '45%'],
+        label: { formatter: '{d}%' },
+        data: [
+          {
+            name: t('stats.col.online'),
+            value: total.receivedOnline,
+            itemStyle: { color: colors.online },
+          },
+          {
+            name: t('stats.col.desk'),
+            value: total.receivedDesk,
+            itemStyle: { color: colors.desk },
+          },
+          {
+            name: t('stats.col.post'),
+            value: total.receivedPost,
+            itemStyle: { color: colors.post },
+          },
+        ],
+      },
+    ],
+  };
+  const trendOption = {
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => monthName(t, r.key)) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      {
+        name: t('stats.chart.received'),
+        type: 'line',
+        smooth: true,
+        data: rows.map((r) => r.received),
+        itemStyle: { color: colors.online },
+      },
+      {
+        name: t('stats.chart.settled'),
+        type: 'line',
+        smooth: true,
+        data: rows.map((r) => r.settled),
+        itemStyle: { color: colors.early },
+      },
+      {
+        name: t('stats.chart.settledLate'),
+        type: 'line',
+        smooth: true,
+        data: rows.map((r) => r.settledLate),
+        itemStyle: { color: colors.late },
+      },
+    ],
+  };
+  const barHeight = horizontal ? Math.max(220, 60 + shown.length * 28) : 300;
+
+  return (
+    <Row gutter={[16, 16]} data-testid="stats-charts">
+      <Col xs={24} xl={16}>
+        <Card
+          size="small"
+          title={
+            horizontal && rows.length > MAX_BARS
+              ? t('stats.chart.barsTop', { count: MAX_BARS })
+              : t('stats.chart.bars')
+          }
+        >
+          <EChart
+            option={barOption}
+            style={{ height: barHeight, width: '100%' }}
+            label={t('stats.chart.bars')}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} xl={8}>
+        <Card size="small" title={t('stats.chart.channels')}>
+          <EChart
+            option={pieOption}
+            style={{ height: 300, width: '100%' }}
+            label={t('stats.chart.channels')}
+          />
+        </Card>
+      </Col>
+      {groupBy === 'month' && (
+        <Col xs={24}>
+          <Card size="small" title={t('stats.chart.trend')}>
+            <EChart
+              option={trendOption}
+              style={{ height: 300, width: '100%' }}
+              label={t('stats.chart.trend')}
+            />
+          </Card>
+        </Col>
+      )}
+    </Row>
+  );
+}
