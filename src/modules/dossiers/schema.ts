@@ -160,6 +160,10 @@ export type MyListQuery = z.infer<typeof MyListQuery>;
 
 // ---- outputs ----
 
+/** A file sent as bytes (PDF, image, Word, Excel): the headers say what it is. */
+export const Binary = z.any().describe('binary file (PDF, image, Word, Excel)');
+export const NoContent = z.null().describe('no content');
+
 export const FileView = z.object({
   id: z.string(),
   purpose: z.enum(['paper', 'supplement', 'result']),

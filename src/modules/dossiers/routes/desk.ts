@@ -17,6 +17,7 @@ import {
   OfficerActionInput,
   OfficerDossier,
   QueueCounts,
+  Binary,
 } from '../schema.js';
 import type { DossierRoutesDeps } from './portal.js';
 import { IdempotencyHeaders } from './portal.js';
@@ -217,7 +218,12 @@ export const deskRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app, 
     '/api/desk/dossiers/:id/files/:fileId',
     {
       config: read,
-      schema: { tags, summary: 'Download a file / Tải tệp', params: DossierFileParams },
+      schema: {
+        tags,
+        summary: 'Download a file / Tải tệp',
+        params: DossierFileParams,
+        response: { 200: Binary },
+      },
     },
     async (request, reply) => {
       const { file, stream } = await files.openForOfficial(
@@ -241,6 +247,7 @@ export const deskRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app, 
         tags,
         summary: 'A printable form (01, 02, 03, 04, 06) as PDF / In phiếu theo mẫu',
         params: DossierFormParams,
+        response: { 200: Binary },
       },
     },
     async (request, reply) => {

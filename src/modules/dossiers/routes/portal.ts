@@ -18,6 +18,8 @@ import {
   PublicLookup,
   RateInput,
   UpdateDraftInput,
+  Binary,
+  NoContent,
 } from '../schema.js';
 import type { DossierService } from '../service/index.js';
 import { uploadFrom } from './upload.js';
@@ -191,7 +193,12 @@ export const portalRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app
     '/api/portal/dossiers/:id/files/:fileId',
     {
       config: mine,
-      schema: { tags, summary: 'Remove a file from a draft / Gỡ tệp', params: DossierFileParams },
+      schema: {
+        tags,
+        summary: 'Remove a file from a draft / Gỡ tệp',
+        params: DossierFileParams,
+        response: { 204: NoContent },
+      },
     },
     async (request, reply) => {
       await files.removeByApplicant(contextOf(request), request.params.id, request.params.fileId);
@@ -204,7 +211,12 @@ export const portalRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app
     '/api/portal/dossiers/:id/files/:fileId',
     {
       config: mine,
-      schema: { tags, summary: 'Download a file / Tải tệp', params: DossierFileParams },
+      schema: {
+        tags,
+        summary: 'Download a file / Tải tệp',
+        params: DossierFileParams,
+        response: { 200: Binary },
+      },
     },
     async (request, reply) => {
       const { file, stream } = await files.openForApplicant(
@@ -228,6 +240,7 @@ export const portalRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app
         tags,
         summary: 'A printable form (01, 02, 03, 04, 06) as PDF / In phiếu theo mẫu',
         params: DossierFormParams,
+        response: { 200: Binary },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contentDisposition } from '../../../platform/files/index.js';
-import { StatsQuery, StatsReport } from '../schema.js';
+import { Binary, StatsQuery, StatsReport } from '../schema.js';
 import type { DossierRoutesDeps } from './portal.js';
 
 const stats = { access: { permission: 'dossier.stats' } } as const;
@@ -31,6 +31,7 @@ export const statsRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app,
         tags: ['statistics'],
         summary: 'The same report as Excel / Xuất báo cáo ra Excel',
         querystring: StatsQuery,
+        response: { 200: Binary },
       },
     },
     async (request, reply) => {

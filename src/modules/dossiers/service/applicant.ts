@@ -40,7 +40,7 @@ export function createApplicantUseCases(deps: DossierDeps, core: Core) {
       idempotencyKey: string,
     ): Promise<{ dossier: DossierRow; created: boolean }> {
       const actor = actorOf(ctx);
-      return db.transaction().execute(async (trx) => {
+      return core.changes.transaction(async (trx) => {
         const now = clock.now();
         const id = randomUUID();
         const claim = await claimIdempotencyKey(trx, {
@@ -96,7 +96,7 @@ export function createApplicantUseCases(deps: DossierDeps, core: Core) {
 
     async updateDraft(ctx: RequestContext, id: string, input: UpdateDraftInput) {
       const actor = actorOf(ctx);
-      return db.transaction().execute(async (trx) => {
+      return core.changes.transaction(async (trx) => {
         const d = await core.lockOwn(trx, actor, id);
         if (d.state !== 'draft') throw E.notEditable();
         const version = await catalog.getVersion(trx, d.procedureVersionId);
@@ -121,7 +121,7 @@ export function createApplicantUseCases(deps: DossierDeps, core: Core) {
     /** submit / supplement / withdraw / cancel (a draft), by the applicant. */
     async act(ctx: RequestContext, id: string, input: ApplicantActionInput): Promise<DossierRow> {
       const actor = actorOf(ctx);
-      return db.transaction().execute(async (trx) => {
+      return core.changes.transaction(async (trx) => {
         const d = await core.lockOwn(trx, actor, id);
         await core.requirePerformer(actor, d, input.action);
         switch (input.action) {
@@ -150,7 +150,7 @@ export function createApplicantUseCases(deps: DossierDeps, core: Core) {
     /** Once per dossier, when it has a result or was refused (the one-stop evaluation). */
     async rate(ctx: RequestContext, id: string, input: RateInput): Promise<DossierRow> {
       const actor = actorOf(ctx);
-      return db.transaction().execute(async (trx) => {
+      return core.changes.transaction(async (trx) => {
         const d = await core.lockOwn(trx, actor, id);
         if (d.rating) throw E.alreadyRated();
         if (!RATEABLE.has(d.state)) throw E.notRateable();

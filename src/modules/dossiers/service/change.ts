@@ -29,10 +29,27 @@ export type ChangeEvent = {
  * audit record and the applicant's notification, all in the caller's transaction.
  */
 export function createChangeRecorder(
-  deps: Pick<DossierDeps, 'clock' | 'audit' | 'notify'>,
+  deps: Pick<DossierDeps, 'db' | 'clock' | 'audit' | 'notify'>,
   timing: Timing,
 ) {
-  const { clock, audit, notify } = deps;
+  const { db, clock, audit, notify } = deps;
+  type PendingAudit = { ctx: RequestContext; entry: Parameters<typeof audit.record>[2] };
+  const pending = new WeakMap<Trx, PendingAudit[]>();
+
+  /**
+   * A transaction of this module. The audit records of its changes are written last, just
+   * before commit: the audit chain locks its head row until commit, so writing it last keeps
+   * concurrent dossier transactions serialised for the shortest time.
+   */
+  async function transaction<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
+    return db.transaction().execute(async (trx) => {
+      pending.set(trx, []);
+      const result = await fn(trx);
+      for (const { ctx, entry } of pending.get(trx) ?? []) await audit.record(trx, ctx, entry);
+      pending.delete(trx);
+      return result;
+    });
+  }
 
   async function applyStats(trx: Trx, before: DossierRow | null, after: DossierRow) {
     const delta = factDelta(
@@ -66,6 +83,8 @@ export function createChangeRecorder(
   }
 
   return {
+    transaction,
+
     /** Writes a change; `before` is the locked row (null when the dossier is being created). */
     async record(
       trx: Trx,
@@ -93,7 +112,8 @@ export function createChangeRecorder(
         ...(event.data ? { data: event.data } : {}),
       });
       await applyStats(trx, before, after);
-      await audit.record(trx, ctx, {
+      if (!before || before.state !== after.state) await tell(trx, after, seq, event.publicNote);
+      const entry = {
         action: `dossier.${event.action}`,
         targetType: 'dossier',
         targetId: after.id,
@@ -107,8 +127,10 @@ export function createChangeRecorder(
           code: after.code,
           ...(event.data ?? {}),
         },
-      });
-      if (!before || before.state !== after.state) await tell(trx, after, seq, event.publicNote);
+      };
+      const queue = pending.get(trx);
+      if (queue) queue.push({ ctx, entry });
+      else await audit.record(trx, ctx, entry);
       return after;
     },
 

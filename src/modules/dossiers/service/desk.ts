@@ -89,7 +89,7 @@ export function createDeskUseCases(deps: DossierDeps, core: Core) {
       if (!(await agencies.isWithin(db, agencyId, scopesOf(actor, 'dossier.receive')))) {
         throw E.notPerformer();
       }
-      return db.transaction().execute(async (trx) => {
+      return core.changes.transaction(async (trx) => {
         const now = clock.now();
         const id = randomUUID();
         const claim = await claimIdempotencyKey(trx, {
@@ -152,7 +152,7 @@ export function createDeskUseCases(deps: DossierDeps, core: Core) {
 
     async act(ctx: RequestContext, id: string, input: OfficerActionInput): Promise<DossierRow> {
       const actor = actorOf(ctx);
-      return db.transaction().execute(async (trx) => {
+      return core.changes.transaction(async (trx) => {
         const d = await core.lockVisible(trx, actor, id);
         await core.requirePerformer(actor, d, input.action);
         switch (input.action) {
@@ -240,7 +240,7 @@ export function createDeskUseCases(deps: DossierDeps, core: Core) {
     /** Gives the current step to an official who holds its role at its agency. */
     async assign(ctx: RequestContext, id: string, input: AssignInput): Promise<DossierRow> {
       const actor = actorOf(ctx);
-      return db.transaction().execute(async (trx) => {
+      return core.changes.transaction(async (trx) => {
         const d = await core.lockVisible(trx, actor, id);
         const step = d.workflow[d.stepIndex];
         if (!step || !['received', 'in_process', 'paused'].includes(d.state)) {
@@ -277,7 +277,7 @@ export function createDeskUseCases(deps: DossierDeps, core: Core) {
 
     async recordFee(ctx: RequestContext, id: string, input: FeePaymentInput) {
       const actor = actorOf(ctx);
-      return db.transaction().execute(async (trx) => {
+      return core.changes.transaction(async (trx) => {
         const d = await core.lockVisible(trx, actor, id);
         if (
           !(await agencies.isWithin(db, d.receivingAgencyId, scopesOf(actor, 'dossier.receive')))

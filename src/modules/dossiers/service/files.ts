@@ -37,7 +37,7 @@ export function createFileUseCases(deps: DossierDeps, core: Core) {
     purposeFor: (d: DossierRow) => Promise<Upload['purpose']> | Upload['purpose'],
   ): Promise<FileRow> {
     const stored = await files.put(upload.data, { allowed, maxBytes: config.maxFileBytes });
-    return db.transaction().execute(async (trx) => {
+    return core.changes.transaction(async (trx) => {
       const d = await lock(trx);
       const purpose = await purposeFor(d);
       if (upload.paperKey && !d.papers.some((p) => p.key === upload.paperKey)) {
@@ -119,7 +119,7 @@ export function createFileUseCases(deps: DossierDeps, core: Core) {
     /** A draft's file taken back by the applicant. */
     async removeByApplicant(ctx: RequestContext, id: string, fileId: string) {
       const actor = ctx.actor!;
-      await db.transaction().execute(async (trx) => {
+      await core.changes.transaction(async (trx) => {
         const d = await core.lockOwn(trx, actor, id);
         if (d.state !== 'draft') throw E.notEditable();
         const file = await fileStore.find(trx, d.id, fileId);
