@@ -21,7 +21,7 @@ import {
 } from '../schema.js';
 import type { DossierRoutesDeps } from './portal.js';
 import { IdempotencyHeaders } from './portal.js';
-import { uploadFrom } from './upload.js';
+import { PDF_CSP, uploadFrom } from './upload.js';
 
 const read = { access: { permission: 'dossier.read' } } as const;
 const receive = { access: { permission: 'dossier.receive' } } as const;
@@ -258,6 +258,10 @@ export const deskRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app, 
       );
       return reply
         .type('application/pdf')
+        // Our own PDF, shown inline for printing: the browser's viewer needs plugins, and the
+        // app may show it in a frame of its own origin.
+        .header('content-security-policy', PDF_CSP)
+        .header('x-frame-options', 'SAMEORIGIN')
         .header(
           'content-disposition',
           contentDisposition(`mau-${request.params.form}-${d.code ?? d.id}.pdf`, 'inline'),

@@ -22,7 +22,7 @@ import {
   NoContent,
 } from '../schema.js';
 import type { DossierService } from '../service/index.js';
-import { uploadFrom } from './upload.js';
+import { PDF_CSP, uploadFrom } from './upload.js';
 
 export type DossierRoutesDeps = { dossiers: DossierService };
 
@@ -251,6 +251,10 @@ export const portalRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app
       );
       return reply
         .type('application/pdf')
+        // Our own PDF, shown inline for printing: the browser's viewer needs plugins, and the
+        // app may show it in a frame of its own origin.
+        .header('content-security-policy', PDF_CSP)
+        .header('x-frame-options', 'SAMEORIGIN')
         .header(
           'content-disposition',
           contentDisposition(`mau-${request.params.form}-${d.code ?? d.id}.pdf`, 'inline'),

@@ -21,3 +21,6 @@ export function uploadFrom(body: MultipartBody) {
   if (paperKey !== undefined && !/^[A-Za-z0-9._-]{1,80}$/.test(paperKey)) throw badPaperKey();
   return { paperKey, fileName: file.fileName, data: file.data, purposeField: body.fields.purpose };
 }
+
+/** The policy of a generated PDF: nothing to load, viewable by the browser, framable by us. */
+export const PDF_CSP = "default-src 'none'; object-src 'self'; frame-ancestors 'self'";
