@@ -94,14 +94,15 @@ export function createChangeRecorder(
       event: ChangeEvent,
     ): Promise<DossierRow> {
       const actor = ctx.actor;
-      const step =
-        after.workflow[event.action === 'forward' ? after.stepIndex : (before?.stepIndex ?? 0)];
+      // The history line names the step the action was taken at (form 06: who handed over).
+      const stepIndex = before?.stepIndex ?? after.stepIndex;
+      const step = after.workflow[stepIndex];
       const seq = await eventStore.append(trx, {
         dossierId: after.id,
         action: event.action,
         fromState: before?.state ?? null,
         toState: after.state,
-        stepIndex: after.stepIndex,
+        stepIndex,
         stepKey: step?.key ?? null,
         actorUserId: actor?.userId ?? null,
         actorName: actor?.fullName ?? ctx.systemLabel ?? 'Hệ thống',
