@@ -96,7 +96,11 @@ async function onTarget(
     if (only.has('submit'))
       tables.submit.rows.push(...(await submitScenario(target, { seconds, callers })));
     if (only.has('stats')) {
-      const r = await statsScenario(target, { dossiers: size, runs: 20, baselineRuns: 5 });
+      const r = await statsScenario(target, {
+        dossiers: size,
+        runs: 20,
+        baselineRuns: size > 200_000 ? 3 : 5,
+      });
       tables.generate.rows.push(r.generation);
       tables.stats.rows.push(...r.rows);
     }

@@ -17,8 +17,11 @@ export type Row = {
 
 export type Table = { title: string; rows: Row[]; note?: string };
 
-const fmt = (n: number | undefined, digits = 0) =>
-  n === undefined ? '' : n >= 100 || digits === 0 ? String(Math.round(n)) : n.toFixed(digits);
+const fmt = (n: number | undefined, digits = 0) => {
+  if (n === undefined || Number.isNaN(n)) return '';
+  if (n >= 100) return String(Math.round(n));
+  return n < 10 ? n.toFixed(Math.max(digits, 2)) : n.toFixed(digits);
+};
 
 export function printTables(tables: Table[]): void {
   for (const t of tables) {
@@ -39,12 +42,12 @@ export function printTables(tables: Table[]): void {
       const verdict = r.target ? `  [${r.target}: ${r.met ? 'met' : 'NOT met'}]` : '';
       console.log(
         r.name.padEnd(width),
-        fmt(r.rate).padStart(8),
+        fmt(r.rate, 1).padStart(8),
         fmt(r.p50, 1).padStart(8),
         fmt(r.p95, 1).padStart(8),
         fmt(r.p99, 1).padStart(8),
-        fmt(r.errors).padStart(7),
-        fmt(r.peakRssMb).padStart(7),
+        (r.errors === undefined ? '' : String(r.errors)).padStart(7),
+        (r.peakRssMb === undefined ? '' : String(r.peakRssMb)).padStart(7),
         ` ${r.versus ?? ''}${verdict}`,
       );
     }

@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Grid, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatDateTime } from '../../app/format';
@@ -12,6 +12,7 @@ const finishedStates = new Set(['refused', 'returned', 'withdrawn', 'cancelled',
 export function DossierTable({ items, loading }: { items: DossierListItem[]; loading: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
+  const wide = Grid.useBreakpoint().md ?? true;
   return (
     <Table<DossierListItem>
       rowKey="id"
@@ -27,7 +28,7 @@ export function DossierTable({ items, loading }: { items: DossierListItem[]; loa
           key: 'code',
           title: t('desk.col.code'),
           width: 165,
-          fixed: 'left',
+          fixed: wide ? 'left' : undefined,
           render: (_, d) => (
             <Link to={`/desk/dossiers/${d.id}`} data-testid="desk-row-link">
               <DossierCode code={d.code} />

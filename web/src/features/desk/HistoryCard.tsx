@@ -57,32 +57,32 @@ export function HistoryCard({ d }: { d: OfficerDossier }) {
         size="small"
         dataSource={history}
         pagination={false}
-        scroll={{ x: 1060 }}
+        scroll={{ x: 960 }}
         data-testid="dossier-history"
         columns={[
           {
             key: 'at',
             title: t('desk.history.at'),
-            width: 140,
+            width: 132,
             render: (_, h) => formatDateTime(h.at),
           },
           {
             key: 'step',
             title: t('desk.history.step'),
-            width: 160,
+            width: 140,
             render: (_, h) => h.stepName?.[lang] ?? '—',
           },
           {
             key: 'action',
             title: t('desk.history.action'),
-            width: 190,
+            width: 170,
             render: (_, h) => (
               <Typography.Text strong data-action={h.action}>
                 {h.actionName[lang]}
               </Typography.Text>
             ),
           },
-          { key: 'actor', title: t('desk.history.actor'), dataIndex: 'actorName', width: 170 },
+          { key: 'actor', title: t('desk.history.actor'), dataIndex: 'actorName', width: 150 },
           {
             key: 'note',
             title: t('desk.history.note'),
@@ -100,7 +100,7 @@ export function HistoryCard({ d }: { d: OfficerDossier }) {
           {
             key: 'internal',
             title: t('desk.history.internalNote'),
-            width: 200,
+            width: 180,
             render: (_, h) => (
               <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
                 {h.internalNote ?? ''}

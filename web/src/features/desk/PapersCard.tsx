@@ -38,6 +38,13 @@ export function PapersCard({ d, onChanged }: { d: OfficerDossier; onChanged: () 
     (f) => f.purpose !== 'result' && (!f.paperKey || !d.papers.some((p) => p.key === f.paperKey)),
   );
   const results = d.files.filter((f) => f.purpose === 'result');
+  // the papers the officer checked at reception (paper copies need no file)
+  const reception = [...d.history].reverse().find((h) => h.action === 'receive');
+  const checked = new Set(
+    Array.isArray(reception?.data?.papersReceived)
+      ? (reception.data.papersReceived as string[])
+      : [],
+  );
 
   return (
     <Card title={t('desk.section.papers')} size="small" data-testid="dossier-papers">
@@ -48,7 +55,8 @@ export function PapersCard({ d, onChanged }: { d: OfficerDossier; onChanged: () 
             <li key={p.key} data-paper={p.key}>
               <span>{p.name}</span>{' '}
               {p.mandatory && <Tag color="red">{t('desk.papers.mandatory')}</Tag>}
-              {p.copies && <Typography.Text type="secondary">({p.copies})</Typography.Text>}
+              {p.copies && <Typography.Text type="secondary">({p.copies})</Typography.Text>}{' '}
+              {checked.has(p.key) && <Tag color="green">{t('desk.papers.checked')}</Tag>}
               <Flex wrap gap={12} align="center" style={{ marginTop: 4 }}>
                 {files.length === 0 ? (
                   <Typography.Text type="secondary">{t('desk.papers.noFile')}</Typography.Text>

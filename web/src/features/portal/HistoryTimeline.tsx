@@ -28,9 +28,11 @@ export function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
       items={shown.map((e) => ({
         key: e.seq,
         color: colourOf(e),
-        title: formatDateTime(e.at),
         content: (
           <div>
+            <Typography.Text type="secondary" className="portal-history-time">
+              {formatDateTime(e.at)}
+            </Typography.Text>
             <Typography.Text strong>
               {t(`portal.action.${e.action}`, {
                 defaultValue: localized(e.actionName, i18n.language),

@@ -1,4 +1,4 @@
-import { Breadcrumb, Card, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
+import { Breadcrumb, Card, Col, Flex, Grid, Result, Row, Skeleton, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -24,6 +24,7 @@ import { WithdrawButton } from './WithdrawButton';
 export default function MyDossierPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const wide = Boolean(Grid.useBreakpoint().lg);
   const [dossier, setDossier] = useState<ApplicantDossier | null>(null);
   const [fields, setFields] = useState<FormField[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -73,6 +74,35 @@ export default function MyDossierPage() {
   const reload = () => void load();
   const can = (action: string) => d.allowedActions.includes(action);
 
+  // The same blocks in two orders: beside each other on a wide screen, and on a phone the
+  // dates and what to do first.
+  const supplement = can('supplement') && (
+    <SupplementPanel dossier={d} onChanged={reload} onReplaced={setDossier} />
+  );
+  const progress = <DossierProgress dossier={d} />;
+  const files = <DossierFiles dossier={d} />;
+  const history = (
+    <Card title={<h2 className="portal-card-heading">{t('portal.dossier.history')}</h2>}>
+      <HistoryTimeline history={d.history} />
+    </Card>
+  );
+  const applicant = (
+    <Card title={<h2 className="portal-card-heading">{t('portal.dossier.applicant')}</h2>}>
+      <ApplicantInfo dossier={d} fields={fields} />
+    </Card>
+  );
+  const facts = <DossierFacts dossier={d} />;
+  const rating = <RatingCard dossier={d} onRated={setDossier} />;
+  const forms = <DossierForms dossier={d} />;
+  const withdraw = can('withdraw') && (
+    <Card title={<h2 className="portal-card-heading">{t('portal.withdraw.title')}</h2>}>
+      <Typography.Paragraph style={{ marginTop: 0 }}>
+        {t('portal.withdraw.hint')}
+      </Typography.Paragraph>
+      <WithdrawButton dossier={d} onReplaced={setDossier} />
+    </Card>
+  );
+
   return (
     <div data-testid="my-dossier" data-state={d.state}>
       <Breadcrumb
@@ -116,42 +146,41 @@ export default function MyDossierPage() {
           />
         ) : (
           <Row gutter={[16, 16]}>
-            <Col xs={24} lg={16}>
-              <Flex vertical gap={16}>
-                {can('supplement') && (
-                  <SupplementPanel dossier={d} onChanged={reload} onReplaced={setDossier} />
-                )}
-                <DossierProgress dossier={d} />
-                <DossierFiles dossier={d} />
-                <Card
-                  title={<h2 className="portal-card-heading">{t('portal.dossier.history')}</h2>}
-                >
-                  <HistoryTimeline history={d.history} />
-                </Card>
-                <Card
-                  title={<h2 className="portal-card-heading">{t('portal.dossier.applicant')}</h2>}
-                >
-                  <ApplicantInfo dossier={d} fields={fields} />
-                </Card>
-              </Flex>
-            </Col>
-            <Col xs={24} lg={8}>
-              <Flex vertical gap={16}>
-                <DossierFacts dossier={d} />
-                <RatingCard dossier={d} onRated={setDossier} />
-                <DossierForms dossier={d} />
-                {can('withdraw') && (
-                  <Card
-                    title={<h2 className="portal-card-heading">{t('portal.withdraw.title')}</h2>}
-                  >
-                    <Typography.Paragraph style={{ marginTop: 0 }}>
-                      {t('portal.withdraw.hint')}
-                    </Typography.Paragraph>
-                    <WithdrawButton dossier={d} onReplaced={setDossier} />
-                  </Card>
-                )}
-              </Flex>
-            </Col>
+            {wide ? (
+              <>
+                <Col span={16}>
+                  <Flex vertical gap={16}>
+                    {supplement}
+                    {progress}
+                    {files}
+                    {history}
+                    {applicant}
+                  </Flex>
+                </Col>
+                <Col span={8}>
+                  <Flex vertical gap={16}>
+                    {facts}
+                    {rating}
+                    {forms}
+                    {withdraw}
+                  </Flex>
+                </Col>
+              </>
+            ) : (
+              <Col span={24}>
+                <Flex vertical gap={16}>
+                  {supplement}
+                  {facts}
+                  {rating}
+                  {progress}
+                  {files}
+                  {forms}
+                  {history}
+                  {withdraw}
+                  {applicant}
+                </Flex>
+              </Col>
+            )}
           </Row>
         )}
       </div>

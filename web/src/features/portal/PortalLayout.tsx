@@ -21,6 +21,7 @@ import { khmerRemembered, setPortalLanguage } from './language';
 import { NotificationBell } from './NotificationBell';
 import { PortalLanguageSwitch } from './PortalLanguageSwitch';
 import { RegisterModal } from './RegisterModal';
+import { forgetReturn, rememberReturn, takeReturn } from './returnTo';
 import './portal.css';
 
 type NavEntry = { to: string; label: string; icon: ReactNode; active: (path: string) => boolean };
@@ -44,6 +45,17 @@ export default function PortalLayout() {
     // only on entering the portal
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // Signed out on an account page: remember it (the app is about to show the login page).
+  // Signed in: go on to where the citizen was going before signing in.
+  const here = location.pathname + location.search;
+  useEffect(() => {
+    if (me === null && location.pathname.startsWith('/portal/dossiers')) rememberReturn(here);
+    if (me) {
+      const target = takeReturn();
+      if (target && target !== here) navigate(target, { replace: true });
+    }
+  }, [me, here, location.pathname, navigate]);
 
   useEffect(() => {
     document.title = t('portal.documentTitle');
@@ -94,10 +106,11 @@ export default function PortalLayout() {
     </ul>
   );
 
-  const from = location.pathname + location.search;
+  // Off the account pages first, so that signing out does not bounce to the login page.
   const onLogout = async () => {
-    await logout();
     navigate('/portal', { replace: true });
+    await logout();
+    forgetReturn();
   };
 
   const skipToMain = (event: React.MouseEvent) => {
@@ -165,7 +178,12 @@ export default function PortalLayout() {
               )}
               {!me && (
                 <>
-                  <Link to="/login" state={{ from }} className="portal-header-link">
+                  <Link
+                    to="/login"
+                    state={{ from: here }}
+                    className="portal-header-link"
+                    onClick={() => rememberReturn(here)}
+                  >
                     <LoginOutlined /> <span>{t('portal.account.login')}</span>
                   </Link>
                   {!narrow && (

@@ -80,7 +80,7 @@ export function RegisterModal({ open, onClose }: { open: boolean; onClose: () =>
         label={t('portal.register.username')}
         extra={t('portal.register.usernameHint')}
         rules={[
-          { required: true, message: t('portal.register.usernameRule') },
+          { required: true, message: t('portal.rules.required') },
           {
             pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/,
             message: t('portal.register.usernameRule'),
@@ -108,7 +108,7 @@ export function RegisterModal({ open, onClose }: { open: boolean; onClose: () =>
         label={t('portal.register.password')}
         extra={t('portal.register.passwordHint')}
         rules={[
-          { required: true, message: t('portal.register.passwordRule') },
+          { required: true, message: t('portal.rules.required') },
           { min: 10, max: 128, message: t('portal.register.passwordRule') },
         ]}
       >
@@ -119,7 +119,7 @@ export function RegisterModal({ open, onClose }: { open: boolean; onClose: () =>
         label={t('portal.register.confirm')}
         dependencies={['password']}
         rules={[
-          { required: true, message: t('portal.register.confirmRule') },
+          { required: true, message: t('portal.rules.required') },
           ({ getFieldValue }) => ({
             validator: (_, value) =>
               !value || value === getFieldValue('password')

@@ -1,6 +1,6 @@
 import { Card, Flex, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { percent } from './StatsTable';
+import { number, percent } from './StatsTable';
 import type { StatsFigures } from './types';
 
 /** The headline figures of the period. */
@@ -43,7 +43,7 @@ export function KpiCards({ f, loading }: { f: StatsFigures | null; loading: bool
     {
       key: 'satisfaction',
       title: t('stats.kpi.satisfaction'),
-      value: rated ? `${satisfied}/${rated}` : '—',
+      value: rated ? `${number(satisfied)}/${number(rated)}` : '—',
       note: f ? t('stats.kpi.satisfactionNote', { not: f.ratedNotSatisfied }) : '',
     },
   ];
@@ -51,7 +51,12 @@ export function KpiCards({ f, loading }: { f: StatsFigures | null; loading: bool
     <Flex wrap gap={12} data-testid="stats-kpis">
       {cards.map((c) => (
         <Card key={c.key} size="small" style={{ flex: '1 1 160px' }} data-kpi={c.key}>
-          <Statistic title={c.title} value={c.value ?? '—'} loading={loading && !f} />
+          <Statistic
+            title={c.title}
+            value={c.value ?? '—'}
+            formatter={(v) => (typeof v === 'number' ? number(v) : String(v))}
+            loading={loading && !f}
+          />
           <Typography.Text type={c.danger ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
             {c.note}
           </Typography.Text>

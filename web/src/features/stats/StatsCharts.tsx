@@ -5,7 +5,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useTranslation } from 'react-i18next';
 import { EChart } from './EChart';
-import { monthName } from './StatsTable';
+import { monthName, number, percent } from './StatsTable';
 import type { GroupBy, StatsFigures, StatsRow } from './types';
 
 // Only what these charts use: the page's chunk stays far below the full echarts build.
@@ -33,7 +33,11 @@ const colors = {
 /** Rows beyond this are summed up in the table only: a bar chart of 200 names says nothing. */
 const MAX_BARS = 15;
 
-const shorten = (s: string, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Chart labels are short: "Ủy ban nhân dân huyện Trà Cú" reads "UBND huyện Trà Cú". */
+const shorten = (s: string, n = 30) => {
+  const short = s.replace(/^Ủy ban nhân dân /, 'UBND ');
+  return short.length > n ? `${short.slice(0, n - 1)}…` : short;
+};
 
 /**
  * Settled early / on time / late and in progress per row (stacked bars), the channels of
@@ -68,6 +72,7 @@ export default function StatsCharts({
     stack: 'all',
     itemStyle: { color },
     emphasis: { focus: 'series' as const },
+    barMaxWidth: 40,
     data: shown.map((r) => r[key]),
   }));
 
@@ -77,50 +82,73 @@ export default function StatsCharts({
     inverse: horizontal,
     axisLabel: { width: 180, overflow: 'truncate' as const },
   };
-  const valueAxis = { type: 'value' as const, minInterval: 1 };
+  const valueAxis = {
+    type: 'value' as const,
+    minInterval: 1,
+    axisLabel: { formatter: (v: number) => number(v) },
+  };
   const barOption = {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v: number) => number(v),
+    },
     legend: { bottom: 0, type: 'scroll' },
     grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series,
   };
+  // an empty channel would only draw a "0%" label on its leader line
+  const channels = [
+    {
+      name: t('stats.col.online'),
+      value: total.receivedOnline,
+      itemStyle: { color: colors.online },
+    },
+    {
+      name: t('stats.col.desk'),
+      value: total.receivedDesk,
+      itemStyle: { color: colors.desk },
+    },
+    {
+      name: t('stats.col.post'),
+      value: total.receivedPost,
+      itemStyle: { color: colors.post },
+    },
+  ].filter((d) => d.value > 0);
   const pieOption = {
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: { bottom: 0 },
+    tooltip: { trigger: 'item', valueFormatter: (v: number) => number(v) },
+    legend: {
+      bottom: 0,
+      formatter: (name: string) => {
+        const value = channels.find((c) => c.name === name)?.value ?? 0;
+        return `${name}: ${number(value)}`;
+      },
+    },
     series: [
       {
         type: 'pie',
         radius: ['40%', '68%'],
         center: ['50%', '45%'],
-        label: { formatter: '{d}%' },
-        data: [
-          {
-            name: t('stats.col.online'),
-            value: total.receivedOnline,
-            itemStyle: { color: colors.online },
-          },
-          {
-            name: t('stats.col.desk'),
-            value: total.receivedDesk,
-            itemStyle: { color: colors.desk },
-          },
-          {
-            name: t('stats.col.post'),
-            value: total.receivedPost,
-            itemStyle: { color: colors.post },
-          },
-        ],
+        // percentages inside the ring; a slice too thin for its label goes without
+        label: {
+          position: 'inside',
+          formatter: (p: { percent: number }) => percent(p.percent / 100),
+          color: '#fff',
+          fontWeight: 600,
+        },
+        minShowLabelAngle: 18,
+        data: channels,
       },
     ],
   };
   const trendOption = {
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => number(v) },
     legend: { bottom: 0 },
     grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: rows.map((r) => monthName(t, r.key)) },
-    yAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => number(v) } },
     series: [
       {
         name: t('stats.chart.received'),

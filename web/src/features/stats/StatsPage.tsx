@@ -189,7 +189,6 @@ export default function StatsPage() {
           />
           <Typography.Text type="secondary" data-testid="stats-period">
             {t('stats.periodText', {
-              agency: report?.agency.name ?? '…',
               from: formatDay(filters.from),
               to: formatDay(filters.to),
             })}

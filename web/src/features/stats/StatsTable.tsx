@@ -1,7 +1,8 @@
 import { RightOutlined } from '@ant-design/icons';
-import { Button, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Grid, Table, type TableColumnsType, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n';
 import type { GroupBy, StatsFigures, StatsRow } from './types';
 
 type Leaf = { key: keyof StatsFigures; title: string };
@@ -80,11 +81,12 @@ function layout(t: TFunction): (Leaf | Group)[] {
 const leavesOf = (cols: (Leaf | Group)[]): Leaf[] =>
   cols.flatMap((c) => (isLeaf(c) ? [c] : leavesOf(c.children)));
 
+const locale = () => (currentLanguage() === 'en' ? 'en-GB' : 'vi-VN');
 export const percent = (x: number | null) =>
   x === null
     ? '—'
-    : `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(x * 100)} %`;
-const number = (x: number) => new Intl.NumberFormat('vi-VN').format(x);
+    : `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(x * 100)} %`;
+export const number = (x: number) => new Intl.NumberFormat(locale()).format(x);
 
 function cell(f: StatsFigures, key: keyof StatsFigures) {
   const v = f[key];
@@ -115,6 +117,8 @@ export function StatsTable({
   onOpen: (row: StatsRow) => void;
 }) {
   const { t } = useTranslation();
+  // On a phone, columns fixed at the left would cover the figures they label.
+  const wide = Grid.useBreakpoint().md ?? true;
   const cols = layout(t);
   const leaves = leavesOf(cols);
   const toColumn = (c: Leaf | Group, i: number): TableColumnsType<StatsRow>[number] =>
@@ -139,14 +143,14 @@ export function StatsTable({
       title: t('stats.col.stt'),
       width: 52,
       align: 'center',
-      fixed: 'left',
+      fixed: wide ? 'left' : undefined,
       render: (_, __, i) => i + 1,
     },
     {
       key: 'name',
       title: t(`stats.groupTitle.${groupBy}`),
-      width: 260,
-      fixed: 'left',
+      width: wide ? 260 : 170,
+      fixed: wide ? 'left' : undefined,
       render: (_, r) =>
         groupBy === 'agency' ? (
           <Button
