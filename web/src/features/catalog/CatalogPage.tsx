@@ -230,7 +230,8 @@ export default function CatalogPage() {
           onRow={(p) => ({
             onClick: (e) => {
               // the name is a link already; elsewhere on the row opens it too
-              if (!(e.target as HTMLElement).closest('a')) navigate(`/catalog/${p.id}`);
+              if (!(e.target as HTMLElement).closest('a'))
+                navigate(`/catalog/${p.id}`, { state: { from: search } });
             },
             style: { cursor: 'pointer' },
           })}

@@ -2,7 +2,7 @@ import { EditOutlined, ExportOutlined, SettingOutlined } from '@ant-design/icons
 import { Alert, Breadcrumb, Button, Card, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { errorText } from '../../app/feedback';
 import { getCarriers, getHistory } from './api';
 import { ProcedureEditor } from './editor/ProcedureEditor';
@@ -29,6 +29,9 @@ export default function ProcedureEditPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const navigate = useNavigate();
+  // Back to the list as it was left (its filters travel in the link's state).
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  const listPath = from ? `/catalog?${from}` : '/catalog';
   // A stable target: the editor resets its form whenever the target changes.
   const editorTarget = useMemo(() => {
     const base = history?.versions.at(-1);
@@ -69,7 +72,7 @@ export default function ProcedureEditPage() {
     <>
       <Breadcrumb
         items={[
-          { title: <Link to="/catalog">{t('catalog.title')}</Link> },
+          { title: <Link to={listPath}>{t('catalog.title')}</Link> },
           { title: history.code },
         ]}
         style={{ marginBottom: 8 }}

@@ -253,7 +253,7 @@ export function VersionView({
 
       <Block title={t('catalog.section.texts')}>
         {texts.length === 0 ? (
-          <Typography.Text type="secondary">{t('catalog.noTexts')}</Typography.Text>
+          <Typography.Paragraph type="secondary">{t('catalog.noTexts')}</Typography.Paragraph>
         ) : (
           <Collapse
             size="small"
@@ -280,7 +280,7 @@ function Block({
 }) {
   return (
     <section>
-      <Space align="center" style={{ marginBottom: 8 }}>
+      <Space align="center" style={{ display: 'flex', marginBottom: 8 }}>
         <h3 className="op-cat-section-title">{title}</h3>
         {extra}
       </Space>
