@@ -87,20 +87,6 @@ describe('web app: one-stop desk and statistics', () => {
     };
   }
 
-  /**
-   * Works around a server deadlock: the agency tree index (agencies/service/tree-index.ts)
-   * expires after 30 s and reloads on the outer connection; when that happens inside a
-   * dossier transaction (access checks in dossiers/service/access.ts are given the outer
-   * `db`), PGlite's single connection waits on itself forever. Asking about an unknown
-   * agency outside any transaction reloads the index now, so the next write finds it fresh.
-   * Remove once the dossier service checks access with `trx`.
-   */
-  async function freshTreeIndex() {
-    await admin
-      .get(`/api/stats/dossiers?from=${today()}&to=${today()}&agencyId=${crypto.randomUUID()}`)
-      .catch(() => {});
-  }
-
   async function shot(name: string) {
     mkdirSync('/tmp', { recursive: true });
     await page.waitForTimeout(400); // let antd's animations settle
@@ -151,7 +137,6 @@ describe('web app: one-stop desk and statistics', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     if (fill) await fill(dialog);
-    await freshTreeIndex();
     await page.getByTestId(`act-${action}-ok`).click();
     await expect.poll(stateOf, { timeout: WAIT }).toBe(state);
     await dialog.waitFor({ state: 'hidden' });
@@ -306,7 +291,6 @@ describe('web app: one-stop desk and statistics', () => {
     expect(await page.getByTestId('dossier-fee').textContent()).toContain('Chưa nộp');
     await page.getByTestId('dossier-fee-record').click();
     await page.getByRole('dialog').getByLabel('Số biên lai').fill('BL-0001234');
-    await freshTreeIndex();
     await page.getByTestId('fee-ok').click();
     await expect
       .poll(() => page.getByTestId('dossier-fee').textContent(), { timeout: WAIT })
@@ -317,7 +301,6 @@ describe('web app: one-stop desk and statistics', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Cán bộ xử lý').click();
     await page.locator('.ant-select-item-option').first().click();
-    await freshTreeIndex();
     await page.getByTestId('assign-ok').click();
     await expect
       .poll(() => page.getByTestId('dossier-summary').textContent(), { timeout: WAIT })
@@ -364,7 +347,6 @@ describe('web app: one-stop desk and statistics', () => {
   it('gets its result attached and is returned at the desk by the officer', async () => {
     await signIn('mc.longduc');
     await openDossier(online.id);
-    await freshTreeIndex();
     await page
       .getByTestId('upload-result')
       .locator('input[type=file]')
@@ -433,7 +415,6 @@ describe('web app: one-stop desk and statistics', () => {
     await shot('desk-07-new');
     await expectAccessible('desk new');
     // a double click files one dossier (one Idempotency-Key per form session)
-    await freshTreeIndex();
     await page.getByTestId('desk-new-submit').dblclick();
     await page.waitForURL(/\/desk\/dossiers\/[0-9a-f-]{36}$/);
     walkIn = {
@@ -464,7 +445,6 @@ describe('web app: one-stop desk and statistics', () => {
       .getByLabel('Lý do chậm trễ (ghi vào phiếu xin lỗi)')
       .fill('Cần xác minh thêm thông tin nơi cư trú.');
     await shot('desk-09-extend-modal');
-    await freshTreeIndex();
     await page.getByTestId('act-extend-ok').click();
     await dialog.waitFor({ state: 'hidden' });
     await expect

@@ -249,18 +249,20 @@ export const portalRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app
         request.params.id,
         request.params.form,
       );
-      return reply
-        .type('application/pdf')
-        // Our own PDF, shown inline for printing: the browser's viewer needs plugins, and the
-        // app may show it in a frame of its own origin.
-        .header('content-security-policy', PDF_CSP)
-        .header('x-frame-options', 'SAMEORIGIN')
-        .header(
-          'content-disposition',
-          contentDisposition(`mau-${request.params.form}-${d.code ?? d.id}.pdf`, 'inline'),
-        )
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(pdf));
+      return (
+        reply
+          .type('application/pdf')
+          // Our own PDF, shown inline for printing: the browser's viewer needs plugins, and the
+          // app may show it in a frame of its own origin.
+          .header('content-security-policy', PDF_CSP)
+          .header('x-frame-options', 'SAMEORIGIN')
+          .header(
+            'content-disposition',
+            contentDisposition(`mau-${request.params.form}-${d.code ?? d.id}.pdf`, 'inline'),
+          )
+          .header('cache-control', 'private, no-store')
+          .send(Buffer.from(pdf))
+      );
     },
   );
 };

@@ -9,7 +9,7 @@ import {
   transition,
   type WorkflowStep,
 } from '../workflow.js';
-import type { DossierDeps } from './deps.js';
+import type { DossierDeps, Trx } from './deps.js';
 import { dossierErrors as E } from './errors.js';
 
 /** The permission that stands for a workflow role when checking who may act on a step. */
@@ -35,8 +35,12 @@ export function agencyOfStep(step: WorkflowStep | undefined, d: DossierRow): str
  * they hold `dossier.read` on; otherwise the dossier does not exist for them (404).
  * An applicant sees only their own dossiers (404 for any other).
  */
-export function createAccess({ db, agencies }: Pick<DossierDeps, 'db' | 'agencies'>) {
-  async function canSee(actor: Actor, d: DossierRow): Promise<boolean> {
+export function createAccess({ agencies }: Pick<DossierDeps, 'agencies'>) {
+  // `exec`: the open transaction when called inside one (never the outer db there: on PGlite
+  // that waits on itself), else the database.
+  type Exec = Trx | DossierDeps['db'];
+
+  async function canSee(db: Exec, actor: Actor, d: DossierRow): Promise<boolean> {
     const scopes = scopesOf(actor, 'dossier.read');
     if (scopes.length === 0) return false;
     for (const agencyId of d.involvedAgencyIds) {
@@ -45,7 +49,12 @@ export function createAccess({ db, agencies }: Pick<DossierDeps, 'db' | 'agencie
     return false;
   }
 
-  async function isPerformer(actor: Actor, performer: Performer, d: DossierRow): Promise<boolean> {
+  async function isPerformer(
+    db: Exec,
+    actor: Actor,
+    performer: Performer,
+    d: DossierRow,
+  ): Promise<boolean> {
     if (performer.kind === 'applicant') return d.applicantUserId === actor.userId;
     const agencyId =
       performer.agency.kind === 'receiving' ? d.receivingAgencyId : performer.agency.agencyId;
@@ -62,8 +71,12 @@ export function createAccess({ db, agencies }: Pick<DossierDeps, 'db' | 'agencie
     isPerformer,
 
     /** The dossier if the official may see it; else 404. */
-    async visibleToOfficial(actor: Actor, d: DossierRow | undefined): Promise<DossierRow> {
-      if (!d || !(await canSee(actor, d))) throw E.notFound();
+    async visibleToOfficial(
+      db: Exec,
+      actor: Actor,
+      d: DossierRow | undefined,
+    ): Promise<DossierRow> {
+      if (!d || !(await canSee(db, actor, d))) throw E.notFound();
       return d;
     },
 
@@ -74,6 +87,7 @@ export function createAccess({ db, agencies }: Pick<DossierDeps, 'db' | 'agencie
 
     /** The actions this actor may take now: allowed by the workflow and theirs to take. */
     async actionsFor(
+      db: Exec,
       actor: Actor,
       d: DossierRow,
       side: 'applicant' | 'official',
@@ -82,7 +96,7 @@ export function createAccess({ db, agencies }: Pick<DossierDeps, 'db' | 'agencie
       for (const action of allowedActions(positionOf(d), d.workflow)) {
         const { performer } = transition(positionOf(d), action, d.workflow);
         if (performer.kind === 'applicant' ? side !== 'applicant' : side !== 'official') continue;
-        if (await isPerformer(actor, performer, d)) out.push(action);
+        if (await isPerformer(db, actor, performer, d)) out.push(action);
       }
       return out;
     },

@@ -123,7 +123,7 @@ export function createApplicantUseCases(deps: DossierDeps, core: Core) {
       const actor = actorOf(ctx);
       return core.changes.transaction(async (trx) => {
         const d = await core.lockOwn(trx, actor, id);
-        await core.requirePerformer(actor, d, input.action);
+        await core.requirePerformer(trx, actor, d, input.action);
         switch (input.action) {
           case 'submit': {
             const version = await catalog.getVersion(trx, d.procedureVersionId);

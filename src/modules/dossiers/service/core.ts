@@ -83,7 +83,7 @@ export function createCore(deps: DossierDeps) {
   }
 
   async function lockVisible(trx: Trx, actor: Actor, id: string): Promise<DossierRow> {
-    return access.visibleToOfficial(actor, await dossierStore.lock(trx, id));
+    return access.visibleToOfficial(trx, actor, await dossierStore.lock(trx, id));
   }
 
   async function lockOwn(trx: Trx, actor: Actor, id: string): Promise<DossierRow> {
@@ -91,9 +91,9 @@ export function createCore(deps: DossierDeps) {
   }
 
   /** The performer check of an action about to be taken (after visibility). */
-  async function requirePerformer(actor: Actor, d: DossierRow, action: DossierAction) {
+  async function requirePerformer(trx: Trx, actor: Actor, d: DossierRow, action: DossierAction) {
     const { performer } = transition(positionOf(d), action, d.workflow);
-    if (!(await access.isPerformer(actor, performer, d))) throw E.notPerformer();
+    if (!(await access.isPerformer(trx, actor, performer, d))) throw E.notPerformer();
   }
 
   return {

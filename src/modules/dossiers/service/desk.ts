@@ -154,7 +154,7 @@ export function createDeskUseCases(deps: DossierDeps, core: Core) {
       const actor = actorOf(ctx);
       return core.changes.transaction(async (trx) => {
         const d = await core.lockVisible(trx, actor, id);
-        await core.requirePerformer(actor, d, input.action);
+        await core.requirePerformer(trx, actor, d, input.action);
         switch (input.action) {
           case 'receive':
             return receive(trx, ctx, d, input.papersReceived, input.note);
@@ -248,8 +248,8 @@ export function createDeskUseCases(deps: DossierDeps, core: Core) {
         }
         const agencyId = agencyOfStep(step, d);
         const mayAssign =
-          (await agencies.isWithin(db, agencyId, scopesOf(actor, 'dossier.approve'))) ||
-          (await agencies.isWithin(db, agencyId, scopesOf(actor, 'dossier.receive')));
+          (await agencies.isWithin(trx, agencyId, scopesOf(actor, 'dossier.approve'))) ||
+          (await agencies.isWithin(trx, agencyId, scopesOf(actor, 'dossier.receive')));
         if (!mayAssign) throw E.notPerformer();
         const candidates = await identity.listOfficialsWith(
           trx,
@@ -269,7 +269,7 @@ export function createDeskUseCases(deps: DossierDeps, core: Core) {
     },
 
     async candidates(actor: Actor, id: string) {
-      const d = await core.access.visibleToOfficial(actor, await dossierStore.find(db, id));
+      const d = await core.access.visibleToOfficial(db, actor, await dossierStore.find(db, id));
       const step = d.workflow[d.stepIndex];
       if (!step) return [];
       return identity.listOfficialsWith(db, agencyOfStep(step, d), permissionOfRole[step.role]);
@@ -280,7 +280,7 @@ export function createDeskUseCases(deps: DossierDeps, core: Core) {
       return core.changes.transaction(async (trx) => {
         const d = await core.lockVisible(trx, actor, id);
         if (
-          !(await agencies.isWithin(db, d.receivingAgencyId, scopesOf(actor, 'dossier.receive')))
+          !(await agencies.isWithin(trx, d.receivingAgencyId, scopesOf(actor, 'dossier.receive')))
         ) {
           throw E.notPerformer();
         }
@@ -305,7 +305,7 @@ export function createDeskUseCases(deps: DossierDeps, core: Core) {
     },
 
     async getForOfficial(actor: Actor, id: string): Promise<DossierRow> {
-      return core.access.visibleToOfficial(actor, await dossierStore.find(db, id));
+      return core.access.visibleToOfficial(db, actor, await dossierStore.find(db, id));
     },
 
     async list(actor: Actor, query: DeskListQuery) {

@@ -5,7 +5,7 @@ import * as dossierStore from '../store/dossiers.js';
 import * as fileStore from '../store/files.js';
 import type { DossierRow, FileRow } from '../store/tables.js';
 import type { Core } from './core.js';
-import type { DossierDeps } from './deps.js';
+import type { DossierDeps, Trx } from './deps.js';
 import { dossierErrors as E } from './errors.js';
 
 export const acceptedKinds: readonly FileKind[] = ['pdf', 'jpeg', 'png', 'docx'];
@@ -34,12 +34,12 @@ export function createFileUseCases(deps: DossierDeps, core: Core) {
     upload: Omit<Upload, 'purpose'>,
     allowed: readonly FileKind[],
     /** Checks the dossier may take the file now and says as what. */
-    purposeFor: (d: DossierRow) => Promise<Upload['purpose']> | Upload['purpose'],
+    purposeFor: (trx: Trx, d: DossierRow) => Promise<Upload['purpose']> | Upload['purpose'],
   ): Promise<FileRow> {
     const stored = await files.put(upload.data, { allowed, maxBytes: config.maxFileBytes });
     return core.changes.transaction(async (trx) => {
       const d = await lock(trx);
-      const purpose = await purposeFor(d);
+      const purpose = await purposeFor(trx, d);
       if (upload.paperKey && !d.papers.some((p) => p.key === upload.paperKey)) {
         throw E.unknownPaper(upload.paperKey);
       }
@@ -85,7 +85,7 @@ export function createFileUseCases(deps: DossierDeps, core: Core) {
         (trx) => core.lockOwn(trx, actor, id),
         upload,
         acceptedKinds,
-        (d) => {
+        (_trx, d) => {
           if (d.state === 'awaiting_supplement') return 'supplement';
           if (d.state !== 'draft') throw E.notEditable();
           return 'paper';
@@ -101,15 +101,15 @@ export function createFileUseCases(deps: DossierDeps, core: Core) {
         (trx) => core.lockVisible(trx, actor, id),
         upload,
         upload.purpose === 'result' ? resultKinds : acceptedKinds,
-        async (d) => {
+        async (trx, d) => {
           if (upload.purpose === 'result') {
             if (d.state !== 'approved') throw E.notEditable();
-            await core.requirePerformer(actor, d, 'attach_result');
+            await core.requirePerformer(trx, actor, d, 'attach_result');
           } else if (!['submitted', 'received', 'in_process'].includes(d.state)) {
             throw E.notEditable();
           } else {
             // Whoever works the current step (or receives it) may add the papers to it.
-            await core.requirePerformer(actor, d, 'request_supplement');
+            await core.requirePerformer(trx, actor, d, 'request_supplement');
           }
           return upload.purpose;
         },
@@ -154,7 +154,7 @@ export function createFileUseCases(deps: DossierDeps, core: Core) {
     },
 
     async openForOfficial(actor: Actor, id: string, fileId: string) {
-      const d = await core.access.visibleToOfficial(actor, await dossierStore.find(db, id));
+      const d = await core.access.visibleToOfficial(db, actor, await dossierStore.find(db, id));
       const file = await fileStore.find(db, d.id, fileId);
       if (!file) throw E.fileNotFound();
       return { file, stream: files.stream(file.sha256) };

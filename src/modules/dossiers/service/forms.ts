@@ -193,7 +193,7 @@ export function createForms(
       id: string,
       kind: FormKind,
     ): Promise<{ pdf: Uint8Array; d: DossierRow }> {
-      const d = await core.access.visibleToOfficial(actor, await dossierStore.find(db, id));
+      const d = await core.access.visibleToOfficial(db, actor, await dossierStore.find(db, id));
       return { pdf: await render(d, kind, true), d };
     },
     async forApplicant(

@@ -139,7 +139,7 @@ export function createViews(deps: Pick<DossierDeps, 'db' | 'agencies' | 'clock'>
     ): Promise<ApplicantDossier> {
       return {
         ...(await base(d, false)),
-        allowedActions: await core.access.actionsFor(actor, d, 'applicant'),
+        allowedActions: await core.access.actionsFor(db, actor, d, 'applicant'),
         ...(lookupSecret ? { lookupSecret } : {}),
       };
     },
@@ -147,7 +147,7 @@ export function createViews(deps: Pick<DossierDeps, 'db' | 'agencies' | 'clock'>
     async forOfficial(actor: Actor, d: DossierRow): Promise<OfficerDossier> {
       return {
         ...(await base(d, true)),
-        allowedActions: await core.access.actionsFor(actor, d, 'official'),
+        allowedActions: await core.access.actionsFor(db, actor, d, 'official'),
         holderAgency: { id: d.holderAgencyId, name: await agencyName(d.holderAgencyId) },
         assignee: d.assigneeUserId ? { id: d.assigneeUserId, name: d.assigneeName ?? '' } : null,
         clockStoppedAt: d.clockStoppedAt,

@@ -12,6 +12,7 @@ import {
 } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../app/api';
 import { FormModal } from '../../app/FormModal';
 import { useFeedback } from '../../app/feedback';
 import { currentLanguage } from '../../i18n';
@@ -348,6 +349,16 @@ export function ActionModal({
           onDone(next, action);
         } catch (err) {
           onReload();
+          // The dossier moved on (another officer acted, the step changed hands): this
+          // dialog no longer applies; say why and close it.
+          if (
+            err instanceof ApiError &&
+            (err.code === 'dossier.illegal_transition' || err.code === 'dossier.not_your_step')
+          ) {
+            feedback.error(withDeskText(err, t));
+            onClose();
+            return;
+          }
           throw withDeskText(err, t);
         }
       }}

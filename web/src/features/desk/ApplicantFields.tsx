@@ -61,7 +61,7 @@ export function ApplicantFields() {
       <Col xs={24} md={8}>
         <Form.Item name={['applicant', 'birthDate']} label={t('desk.applicant.birthDate')}>
           <DatePicker
-            format="L"
+            format="DD/MM/YYYY"
             style={{ width: '100%' }}
             disabledDate={(d) => d.isAfter(dayjs(), 'day')}
           />

@@ -60,6 +60,7 @@ export default function DeskDossierPage() {
 
   useEffect(() => {
     setD(null);
+    setOffer(null);
     void reload();
   }, [reload]);
 

@@ -20,7 +20,7 @@ export function DossierTable({ items, loading }: { items: DossierListItem[]; loa
       loading={loading}
       dataSource={items}
       pagination={false}
-      scroll={{ x: 1000 }}
+      scroll={{ x: 960 }}
       data-testid="desk-table"
       locale={{ emptyText: t('desk.empty') }}
       columns={[
@@ -54,9 +54,11 @@ export function DossierTable({ items, loading }: { items: DossierListItem[]; loa
         {
           key: 'agency',
           title: t('desk.col.agency'),
-          dataIndex: 'agencyName',
           width: 140,
-          ellipsis: { showTitle: true },
+          ellipsis: { showTitle: false },
+          render: (_, d) => (
+            <span title={d.agencyName}>{d.agencyName.replace(/^Ủy ban nhân dân /, 'UBND ')}</span>
+          ),
         },
         {
           key: 'received',

@@ -31,7 +31,7 @@ export function EFormFields({ fields }: { fields: FormField[] }) {
             input = <InputNumber style={{ width: 200 }} />;
             break;
           case 'date':
-            input = <DatePicker format="L" />;
+            input = <DatePicker format="DD/MM/YYYY" />;
             break;
           case 'select':
             input = (

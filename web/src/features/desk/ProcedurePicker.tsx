@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchProcedures } from './api';
 import type { ProcedureHit } from './types';
@@ -23,23 +23,26 @@ export function ProcedurePicker({ value, onChange, agencyId, placeholder, ...res
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const generation = useRef(0);
 
-  const search = (q: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const mine = ++generation.current;
-      setLoading(true);
-      searchProcedures(q.trim(), agencyId)
-        .then((page) => mine === generation.current && setHits(page.items))
-        .catch(() => {})
-        .finally(() => mine === generation.current && setLoading(false));
-    }, 250);
-  };
+  const search = useCallback(
+    (q: string) => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const mine = ++generation.current;
+        setLoading(true);
+        searchProcedures(q.trim(), agencyId)
+          .then((page) => mine === generation.current && setHits(page.items))
+          .catch(() => {})
+          .finally(() => mine === generation.current && setLoading(false));
+      }, 250);
+    },
+    [agencyId],
+  );
 
+  // The first page before anything is typed: the officer may just scroll the list.
   useEffect(() => {
     search('');
     return () => clearTimeout(timer.current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [agencyId]);
+  }, [search]);
 
   return (
     <Select

@@ -112,15 +112,20 @@ export function DueDate({
   return <span data-due="ok">{text}</span>;
 }
 
+const applicantActions = new Set(['submit', 'supplement', 'withdraw']);
+
 /**
  * The text for a failed desk call: the server's localised detail, and for a workflow
  * conflict (409) the actions the dossier's state allows.
  */
 export function deskErrorText(err: unknown, t: TFunction): string {
   if (err instanceof ApiError && err.code === 'dossier.illegal_transition') {
-    const allowed = Array.isArray(err.extensions.allowedActions)
-      ? (err.extensions.allowedActions as string[])
-      : [];
+    // the workflow's list includes the applicant's own actions: not the officer's business
+    const allowed = (
+      Array.isArray(err.extensions.allowedActions)
+        ? (err.extensions.allowedActions as string[])
+        : []
+    ).filter((a) => !applicantActions.has(a));
     return allowed.length
       ? t('desk.problem.illegal', {
           detail: err.detail,

@@ -1,4 +1,4 @@
-import { Card, Col, Row } from 'antd';
+import { Card, Col, Grid, Row } from 'antd';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -53,6 +53,7 @@ export default function StatsCharts({
   groupBy: GroupBy;
 }) {
   const { t } = useTranslation();
+  const narrow = !(Grid.useBreakpoint().md ?? true);
   const name = (r: StatsRow) => (groupBy === 'month' ? monthName(t, r.key) : r.name);
   const shown = groupBy === 'month' ? rows : rows.slice(0, MAX_BARS);
   // horizontal bars read better with long agency and procedure names
@@ -80,7 +81,7 @@ export default function StatsCharts({
     type: 'category' as const,
     data: categories,
     inverse: horizontal,
-    axisLabel: { width: 180, overflow: 'truncate' as const },
+    axisLabel: { width: narrow ? 96 : 180, overflow: 'truncate' as const },
   };
   const valueAxis = {
     type: 'value' as const,

@@ -76,7 +76,7 @@ export function StatsFilters({
         <Field id="stats-range" label={t('stats.filter.range')} width={280}>
           <DatePicker.RangePicker
             id={{ start: 'stats-range', end: 'stats-range-end' }}
-            format="L"
+            format="DD/MM/YYYY"
             allowClear={false}
             value={[dayjs(value.from), dayjs(value.to)]}
             onChange={(range) => {
