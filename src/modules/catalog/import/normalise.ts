@@ -147,7 +147,10 @@ export function normaliseRow(
   if (!code) return { skip: 'missing_code' };
   if (!CODE.test(code)) return { skip: 'invalid_code' };
   // Two rows of the national file start with a stray ". ".
-  const name = row.ten_thu_tuc.replace(/\s+/g, ' ').trim().replace(/^[.,;:\s]+/, '');
+  const name = row.ten_thu_tuc
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.,;:\s]+/, '');
   if (!name) return { skip: 'missing_name' };
   if (name.length > 2000) return { skip: 'name_too_long' };
   const sectorName = row.linh_vuc.replace(/\s+/g, ' ').trim();
