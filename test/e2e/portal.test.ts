@@ -54,10 +54,10 @@ describe('web app: citizen portal', () => {
   let secret = '';
 
   /** Full-page PNGs where the brief wants them: /tmp/portal-<name>.png. */
-  async function snap(name: string) {
+  async function snap(name: string, fullPage = true) {
     mkdirSync('/tmp', { recursive: true });
     await page.waitForTimeout(350); // let antd's animations settle
-    await page.screenshot({ path: `/tmp/portal-${name}.png`, fullPage: true });
+    await page.screenshot({ path: `/tmp/portal-${name}.png`, fullPage });
   }
 
   async function expectAccessible(name: string) {
@@ -85,9 +85,6 @@ describe('web app: citizen portal', () => {
     });
     expect(res.status()).toBe(200);
     const csrf: string = (await res.json()).user.csrfToken;
-    // Loads the agency tree index outside a transaction first: on PGlite, the first look-up
-    // of the tree from inside a desk action's transaction waits for the single connection.
-    await api.get('/api/desk/dossiers');
     return { api, csrf };
   }
 
@@ -269,7 +266,10 @@ describe('web app: citizen portal', () => {
   });
 
   it('lists the dossier once under My dossiers', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+    await page
+      .getByRole('navigation', { name: 'Điều hướng cổng dịch vụ công' })
+      .getByRole('link', { name: 'Hồ sơ của tôi' })
+      .click();
     const table = page.getByTestId('my-dossiers');
     await table.getByText(code).waitFor();
     const row = table.locator('tbody tr', { hasText: code });
@@ -380,16 +380,47 @@ describe('web app: citizen portal', () => {
   it('speaks Khmer on the portal, Vietnamese where no translation exists', async () => {
     await page.goto(`${server.url}/portal`);
     await page.getByTestId('portal-language').getByText('ខ្មែរ').click();
-    await expect
-      .poll(() => page.getByRole('navigation').first().textContent())
-      .toContain('នីតិវិធីរដ្ឋបាល');
+    await expect.poll(() => page.locator('nav.portal-nav').textContent()).toContain('នីតិវិធីរដ្ឋបាល');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('km');
     await snap('home-khmer-desktop');
     await expectAccessible('home in Khmer');
     await page.getByTestId('portal-language').getByText('VI').click();
     await expect
-      .poll(() => page.getByRole('navigation').first().textContent())
+      .poll(() => page.locator('nav.portal-nav').textContent())
       .toContain('Thủ tục hành chính');
+  });
+
+  it('registers a citizen from the portal header and signs them in', async () => {
+    const fresh = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: phone,
+    });
+    const citizenPage = page;
+    page = await fresh.newPage();
+    try {
+      await page.goto(`${server.url}/portal`);
+      // on a phone, sign-up is in the menu
+      await page.getByTestId('portal-menu-button').click();
+      await page.getByTestId('portal-register-drawer').click();
+      const dialog = page.getByRole('dialog', { name: 'Đăng ký tài khoản công dân' });
+      await dialog.waitFor();
+      await dialog.getByLabel('Họ và tên').fill('Thạch Thị Sa Rin');
+      await dialog.getByLabel('Tên đăng nhập').fill('sarin.thach');
+      await dialog.getByLabel('Mật khẩu', { exact: true }).fill('Sa Rin dang ky 2026');
+      await dialog.getByLabel('Nhập lại mật khẩu').fill('Sa Rin dang ky 2026');
+      await snap('register-mobile', false); // the dialog, not the page behind it
+      await expectAccessible('register (375 px)');
+      await page.getByTestId('portal-register-modal-ok').click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.goto(`${server.url}/portal/dossiers`);
+      await page.getByText('Bạn chưa có hồ sơ nào.').waitFor();
+      await snap('my-dossiers-empty-mobile');
+      await expectAccessible('my dossiers, empty (375 px)');
+    } finally {
+      await fresh.close();
+      page = citizenPage;
+    }
   });
 
   it('raised no page errors or CSP refusals', () => {

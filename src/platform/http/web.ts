@@ -16,8 +16,13 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
     if (url.startsWith('/api/')) return reply.callNotFound();
     if (path.extname(url)) {
       const file = path.join(distDir, path.normalize(url));
-      if (!file.startsWith(distDir + path.sep) || !existsSync(file)) return reply.callNotFound();
-      return reply.sendFile(path.relative(distDir, file));
+      if (file.startsWith(distDir + path.sep) && existsSync(file)) {
+        return reply.sendFile(path.relative(distDir, file));
+      }
+      // A missing asset is a 404; any other dotted path is a route (`/portal/procedures/1.001193`).
+      if (url.startsWith('/assets/') || !file.startsWith(distDir + path.sep)) {
+        return reply.callNotFound();
+      }
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

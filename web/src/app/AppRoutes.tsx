@@ -36,6 +36,15 @@ function Guard({ permission, children }: { permission: Permission; children: Rea
   return can(permission) ? children : <Forbidden />;
 }
 
+/** Signed in on the login page: go where the user was heading (set by the redirect to it). */
+function AfterLogin() {
+  const location = useLocation();
+  const from = (location.state as { from?: unknown } | null)?.from;
+  const to =
+    typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/';
+  return <Navigate to={to} replace />;
+}
+
 /** The citizen portal's account pages need a signed-in user (any kind). */
 function RequireLogin({ children }: { children: ReactNode }) {
   const { me } = useSession();
@@ -133,7 +142,7 @@ function Workspace() {
   const isCitizen = me.kind === 'citizen';
   return (
     <Routes>
-      <Route path="/login" element={<Navigate to="/" replace />} />
+      <Route path="/login" element={<AfterLogin />} />
       <Route element={<Shell />}>
         <Route
           index

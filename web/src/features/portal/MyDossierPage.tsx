@@ -74,8 +74,9 @@ export default function MyDossierPage() {
   const reload = () => void load();
   const can = (action: string) => d.allowedActions.includes(action);
 
-  // The same blocks in two orders: beside each other on a wide screen, and on a phone the
-  // dates and what to do first.
+  // On a phone the dates come first (after a supplement request). Only the stateless facts
+  // move between the columns: the blocks holding input (supplement, rating, withdrawal) keep
+  // their place when the screen turns, so nothing typed is lost.
   const supplement = can('supplement') && (
     <SupplementPanel dossier={d} onChanged={reload} onReplaced={setDossier} />
   );
@@ -146,41 +147,24 @@ export default function MyDossierPage() {
           />
         ) : (
           <Row gutter={[16, 16]}>
-            {wide ? (
-              <>
-                <Col span={16}>
-                  <Flex vertical gap={16}>
-                    {supplement}
-                    {progress}
-                    {files}
-                    {history}
-                    {applicant}
-                  </Flex>
-                </Col>
-                <Col span={8}>
-                  <Flex vertical gap={16}>
-                    {facts}
-                    {rating}
-                    {forms}
-                    {withdraw}
-                  </Flex>
-                </Col>
-              </>
-            ) : (
-              <Col span={24}>
-                <Flex vertical gap={16}>
-                  {supplement}
-                  {facts}
-                  {rating}
-                  {progress}
-                  {files}
-                  {forms}
-                  {history}
-                  {withdraw}
-                  {applicant}
-                </Flex>
-              </Col>
-            )}
+            <Col xs={24} lg={16}>
+              <Flex vertical gap={16}>
+                {supplement}
+                {!wide && facts}
+                {rating}
+                {progress}
+                {files}
+                {history}
+                {applicant}
+              </Flex>
+            </Col>
+            <Col xs={24} lg={8}>
+              <Flex vertical gap={16}>
+                {wide && facts}
+                {forms}
+                {withdraw}
+              </Flex>
+            </Col>
           </Row>
         )}
       </div>

@@ -215,7 +215,7 @@ export function PaperUploads({
                 <span className="portal-paper-index" aria-hidden>
                   {i + 1}
                 </span>
-                <div style={{ flex: 1, minWidth: 0 }}>
+                <div className="portal-paper-text">
                   <div id={labelId}>{p.name}</div>
                   <Flex gap={6} wrap align="center" style={{ marginTop: 4 }}>
                     {p.mandatory ? (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type PortalLanguage, portalLanguage, setPortalLanguage } from './language';
 
 /** VI / EN / ខ្មែរ: the app's language switch plus Khmer, for the portal. */
-export function PortalLanguageSwitch({ onChanged }: { onChanged?: () => void }) {
+export function PortalLanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
     <Segmented<PortalLanguage>
@@ -11,7 +11,10 @@ export function PortalLanguageSwitch({ onChanged }: { onChanged?: () => void }) 
       aria-label={t('portal.language')}
       value={portalLanguage(i18n.language)}
       onChange={(value) => {
-        void setPortalLanguage(value).then(onChanged);
+        void setPortalLanguage(value).then(() => {
+          // the app's switch titles the page as the officials' workspace
+          document.title = i18n.t('portal.documentTitle');
+        });
       }}
       options={[
         {

@@ -7,6 +7,7 @@ import {
   Collapse,
   Descriptions,
   Flex,
+  Grid,
   Result,
   Row,
   Skeleton,
@@ -39,6 +40,7 @@ function TextBlock({ text }: { text: string | null }) {
 export default function ProcedurePage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
+  const wide = Boolean(Grid.useBreakpoint().lg);
   const [procedure, setProcedure] = useState<PublicProcedure | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -73,6 +75,89 @@ export default function ProcedurePage() {
   const p = procedure;
   const online = canApplyOnline(p);
   const applyLink = `/portal/dossiers/new?procedure=${encodeURIComponent(p.id)}`;
+
+  const summary = (
+    <Card title={<h2 className="portal-card-heading">{t('portal.procedure.summary')}</h2>}>
+      <Descriptions
+        column={1}
+        size="small"
+        layout="vertical"
+        items={[
+          {
+            key: 'time',
+            label: t('portal.procedure.time'),
+            children: (
+              <div>
+                <div>{processingTimeText(t, p.processingTime, p.timeUnit, p.timeText)}</div>
+                {p.processingTime !== null && p.timeText && (
+                  <div className="portal-pre portal-muted">{p.timeText}</div>
+                )}
+              </div>
+            ),
+          },
+          {
+            key: 'fee',
+            label: t('portal.procedure.fee'),
+            children: p.feeText ? (
+              <div className="portal-pre">{p.feeText}</div>
+            ) : (
+              feeText(t, p.feeVnd)
+            ),
+          },
+          {
+            key: 'online',
+            label: t('portal.procedure.onlineClass'),
+            children: <OnlineClassTag value={p.onlineClass} />,
+          },
+          {
+            key: 'modes',
+            label: t('portal.procedure.modes'),
+            children:
+              p.submissionModes.map((m) => t(`portal.mode.${m}`)).join(', ') ||
+              t('portal.procedure.notStated'),
+          },
+          {
+            key: 'level',
+            label: t('portal.procedure.level'),
+            children:
+              p.levelText ??
+              (p.levels.map((l) => t(`portal.level.${l}`)).join(', ') ||
+                t('portal.procedure.notStated')),
+          },
+          {
+            key: 'result',
+            label: t('portal.procedure.result'),
+            children: <TextBlock text={p.resultText} />,
+          },
+          {
+            key: 'carriers',
+            label: t('portal.procedure.carriers'),
+            children: <Carriers procedure={p} />,
+          },
+          ...(p.decisionNo
+            ? [
+                {
+                  key: 'decision',
+                  label: t('portal.procedure.decision'),
+                  children: p.decisionNo,
+                },
+              ]
+            : []),
+          {
+            key: 'valid',
+            label: t('portal.procedure.validFrom'),
+            children: formatDate(p.validFrom),
+          },
+        ]}
+      />
+      {p.sourceUrl && (
+        <a href={p.sourceUrl} target="_blank" rel="noopener noreferrer">
+          {t('portal.procedure.source')} <ExportOutlined aria-hidden />
+          <span className="sr-only">{t('portal.newWindow')}</span>
+        </a>
+      )}
+    </Card>
+  );
 
   return (
     <article data-testid="procedure-detail">
@@ -124,139 +209,62 @@ export default function ProcedurePage() {
 
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={16}>
-          <Card title={<h2 className="portal-card-heading">{t('portal.procedure.papers')}</h2>}>
-            {p.papers.length > 0 ? (
-              <PapersTable papers={p.papers} />
-            ) : (
-              <TextBlock text={p.papersText} />
-            )}
-          </Card>
-          <Card
-            style={{ marginTop: 16 }}
-            title={<h2 className="portal-card-heading">{t('portal.procedure.more')}</h2>}
-          >
-            <Collapse
-              ghost
-              defaultActiveKey={['steps']}
-              items={[
-                {
-                  key: 'steps',
-                  label: t('portal.procedure.steps'),
-                  children: <TextBlock text={p.stepsText} />,
-                },
-                {
-                  key: 'conditions',
-                  label: t('portal.procedure.conditions'),
-                  children: <TextBlock text={p.conditionsText} />,
-                },
-                {
-                  key: 'subjects',
-                  label: t('portal.procedure.subjects'),
-                  children: <TextBlock text={p.subjectsText} />,
-                },
-                {
-                  key: 'legal',
-                  label: t('portal.procedure.legalBasis'),
-                  children: <TextBlock text={p.legalBasisText} />,
-                },
-              ]}
-            />
-          </Card>
+          <Flex vertical gap={16}>
+            {!wide && summary}
+            <Card title={<h2 className="portal-card-heading">{t('portal.procedure.papers')}</h2>}>
+              {p.papers.length > 0 ? (
+                <PapersTable papers={p.papers} />
+              ) : (
+                <TextBlock text={p.papersText} />
+              )}
+            </Card>
+            <Card title={<h2 className="portal-card-heading">{t('portal.procedure.more')}</h2>}>
+              <Collapse
+                ghost
+                defaultActiveKey={['steps']}
+                items={[
+                  {
+                    key: 'steps',
+                    label: t('portal.procedure.steps'),
+                    children: <TextBlock text={p.stepsText} />,
+                  },
+                  {
+                    key: 'conditions',
+                    label: t('portal.procedure.conditions'),
+                    children: <TextBlock text={p.conditionsText} />,
+                  },
+                  {
+                    key: 'subjects',
+                    label: t('portal.procedure.subjects'),
+                    children: <TextBlock text={p.subjectsText} />,
+                  },
+                  {
+                    key: 'legal',
+                    label: t('portal.procedure.legalBasis'),
+                    children: <TextBlock text={p.legalBasisText} />,
+                  },
+                ]}
+              />
+            </Card>
+          </Flex>
         </Col>
         <Col xs={24} lg={8}>
-          <Card title={<h2 className="portal-card-heading">{t('portal.procedure.summary')}</h2>}>
-            <Descriptions
-              column={1}
-              size="small"
-              layout="vertical"
-              items={[
-                {
-                  key: 'time',
-                  label: t('portal.procedure.time'),
-                  children: (
-                    <div>
-                      <div>{processingTimeText(t, p.processingTime, p.timeUnit, p.timeText)}</div>
-                      {p.processingTime !== null && p.timeText && (
-                        <div className="portal-pre portal-muted">{p.timeText}</div>
-                      )}
-                    </div>
-                  ),
-                },
-                {
-                  key: 'fee',
-                  label: t('portal.procedure.fee'),
-                  children: p.feeText ? (
-                    <div className="portal-pre">{p.feeText}</div>
-                  ) : (
-                    feeText(t, p.feeVnd)
-                  ),
-                },
-                {
-                  key: 'online',
-                  label: t('portal.procedure.onlineClass'),
-                  children: <OnlineClassTag value={p.onlineClass} />,
-                },
-                {
-                  key: 'modes',
-                  label: t('portal.procedure.modes'),
-                  children:
-                    p.submissionModes.map((m) => t(`portal.mode.${m}`)).join(', ') ||
-                    t('portal.procedure.notStated'),
-                },
-                {
-                  key: 'level',
-                  label: t('portal.procedure.level'),
-                  children:
-                    p.levelText ??
-                    (p.levels.map((l) => t(`portal.level.${l}`)).join(', ') ||
-                      t('portal.procedure.notStated')),
-                },
-                {
-                  key: 'result',
-                  label: t('portal.procedure.result'),
-                  children: <TextBlock text={p.resultText} />,
-                },
-                {
-                  key: 'carriers',
-                  label: t('portal.procedure.carriers'),
-                  children: <Carriers procedure={p} />,
-                },
-                ...(p.decisionNo
-                  ? [
-                      {
-                        key: 'decision',
-                        label: t('portal.procedure.decision'),
-                        children: p.decisionNo,
-                      },
-                    ]
-                  : []),
-                {
-                  key: 'valid',
-                  label: t('portal.procedure.validFrom'),
-                  children: formatDate(p.validFrom),
-                },
-              ]}
-            />
-            {p.sourceUrl && (
-              <a href={p.sourceUrl} target="_blank" rel="noopener noreferrer">
-                {t('portal.procedure.source')} <ExportOutlined aria-hidden />
-                <span className="sr-only">{t('portal.newWindow')}</span>
-              </a>
+          <Flex vertical gap={16} align="stretch">
+            {wide && summary}
+            {online && (
+              <Card className="portal-apply-card">
+                <Typography.Paragraph style={{ marginTop: 0 }}>
+                  {t('portal.procedure.applyHint')}
+                </Typography.Paragraph>
+                <LinkButton to={applyLink} type="primary" block icon={<CloudUploadOutlined />}>
+                  {t('portal.procedure.apply')}
+                </LinkButton>
+              </Card>
             )}
-          </Card>
-          {online && (
-            <Card style={{ marginTop: 16 }} className="portal-apply-card">
-              <Typography.Paragraph style={{ marginTop: 0 }}>
-                {t('portal.procedure.applyHint')}
-              </Typography.Paragraph>
-              <LinkButton to={applyLink} type="primary" block icon={<CloudUploadOutlined />}>
-                {t('portal.procedure.apply')}
-              </LinkButton>
-            </Card>
-          )}
-          <Link to="/portal" className="portal-back">
-            <ArrowLeftOutlined aria-hidden /> {t('portal.procedure.backToList')}
-          </Link>
+            <Link to="/portal" className="portal-back">
+              <ArrowLeftOutlined aria-hidden /> {t('portal.procedure.backToList')}
+            </Link>
+          </Flex>
         </Col>
       </Row>
     </article>
