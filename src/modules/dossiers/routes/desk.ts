@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
-import { contentDisposition } from '../../../platform/files/index.js';
 import { readMultipart } from '../../../platform/http/multipart.js';
 import {
   AssignInput,
@@ -21,7 +20,7 @@ import {
 } from '../schema.js';
 import type { DossierRoutesDeps } from './portal.js';
 import { IdempotencyHeaders } from './portal.js';
-import { PDF_CSP, uploadFrom } from './upload.js';
+import { sendDownload, sendPdf, uploadFrom } from './upload.js';
 
 const read = { access: { permission: 'dossier.read' } } as const;
 const receive = { access: { permission: 'dossier.receive' } } as const;
@@ -231,11 +230,7 @@ export const deskRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app, 
         request.params.id,
         request.params.fileId,
       );
-      return reply
-        .type(file.mime)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendDownload(reply, file, stream);
     },
   );
 
@@ -256,20 +251,7 @@ export const deskRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app, 
         request.params.id,
         request.params.form,
       );
-      return (
-        reply
-          .type('application/pdf')
-          // Our own PDF, shown inline for printing: the browser's viewer needs plugins, and the
-          // app may show it in a frame of its own origin.
-          .header('content-security-policy', PDF_CSP)
-          .header('x-frame-options', 'SAMEORIGIN')
-          .header(
-            'content-disposition',
-            contentDisposition(`mau-${request.params.form}-${d.code ?? d.id}.pdf`, 'inline'),
-          )
-          .header('cache-control', 'private, no-store')
-          .send(Buffer.from(pdf))
-      );
+      return sendPdf(reply, pdf, `mau-${request.params.form}-${d.code ?? d.id}.pdf`);
     },
   );
 };

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../../platform/context.js';
-import { contentDisposition } from '../../../platform/files/index.js';
 import { readMultipart } from '../../../platform/http/multipart.js';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../../platform/idempotency.js';
 import {
@@ -22,7 +21,7 @@ import {
   NoContent,
 } from '../schema.js';
 import type { DossierService } from '../service/index.js';
-import { PDF_CSP, uploadFrom } from './upload.js';
+import { sendDownload, sendPdf, uploadFrom } from './upload.js';
 
 export type DossierRoutesDeps = { dossiers: DossierService };
 
@@ -224,11 +223,7 @@ export const portalRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app
         request.params.id,
         request.params.fileId,
       );
-      return reply
-        .type(file.mime)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendDownload(reply, file, stream);
     },
   );
 
@@ -249,20 +244,7 @@ export const portalRoutes: FastifyPluginAsyncZod<DossierRoutesDeps> = async (app
         request.params.id,
         request.params.form,
       );
-      return (
-        reply
-          .type('application/pdf')
-          // Our own PDF, shown inline for printing: the browser's viewer needs plugins, and the
-          // app may show it in a frame of its own origin.
-          .header('content-security-policy', PDF_CSP)
-          .header('x-frame-options', 'SAMEORIGIN')
-          .header(
-            'content-disposition',
-            contentDisposition(`mau-${request.params.form}-${d.code ?? d.id}.pdf`, 'inline'),
-          )
-          .header('cache-control', 'private, no-store')
-          .send(Buffer.from(pdf))
-      );
+      return sendPdf(reply, pdf, `mau-${request.params.form}-${d.code ?? d.id}.pdf`);
     },
   );
 };

@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+import { contentDisposition } from '../../../platform/files/index.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { MultipartBody } from '../../../platform/http/multipart.js';
 
@@ -23,4 +25,28 @@ export function uploadFrom(body: MultipartBody) {
 }
 
 /** The policy of a generated PDF: nothing to load, viewable by the browser, framable by us. */
-export const PDF_CSP = "default-src 'none'; object-src 'self'; frame-ancestors 'self'";
+const PDF_CSP = "default-src 'none'; object-src 'self'; frame-ancestors 'self'";
+
+/** An attachment: always a download, never rendered by the browser, never cached. */
+export function sendDownload(
+  reply: FastifyReply,
+  file: { mime: string; fileName: string },
+  body: NodeJS.ReadableStream,
+) {
+  return reply
+    .type(file.mime)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('cache-control', 'private, no-store')
+    .send(body);
+}
+
+/** A form we generated, shown inline for printing (the browser's PDF viewer needs plugins). */
+export function sendPdf(reply: FastifyReply, pdf: Uint8Array, fileName: string) {
+  return reply
+    .type('application/pdf')
+    .header('content-security-policy', PDF_CSP)
+    .header('x-frame-options', 'SAMEORIGIN')
+    .header('content-disposition', contentDisposition(fileName, 'inline'))
+    .header('cache-control', 'private, no-store')
+    .send(Buffer.from(pdf));
+}
