@@ -9,7 +9,12 @@ import type {
 } from '../schema-search.js';
 import { findProcedure, findProcedureByCode, hasAnyProcedure } from '../store/procedures.js';
 import { type AgencyFilter, nameVocabulary, searchProcedures } from '../store/search.js';
-import { findOverride, sectorCounts, sectorNamesByIds } from '../store/sectors.js';
+import {
+  findOverride,
+  procedureNamesByIds,
+  sectorCounts,
+  sectorNamesByIds,
+} from '../store/sectors.js';
 import { findVersion, findVersionInForce, findVersionsOf } from '../store/versions.js';
 import type { createCarriers } from './carry.js';
 import type { CatalogDeps, Exec } from './deps.js';
@@ -140,6 +145,10 @@ export function createReads(
     /** id → name of these sectors (unknown ids left out): for reports of other modules. */
     sectorNames: (exec: Exec, ids: readonly string[]): Promise<Map<string, string>> =>
       sectorNamesByIds(exec, ids),
+
+    /** The latest name of each procedure: labels of report rows. */
+    procedureNames: (exec: Exec, ids: readonly string[]): Promise<Map<string, string>> =>
+      procedureNamesByIds(exec, ids),
 
     /** Sectors with the number of procedures in force today, in Vietnamese order; empty ones left out. */
     async listSectors(exec: Exec, query: ListSectorsQuery): Promise<{ items: SectorCount[] }> {

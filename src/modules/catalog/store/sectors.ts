@@ -197,3 +197,21 @@ export async function carrierSettingsOf(
     override: await findOverride(exec, procedureId),
   };
 }
+
+/** The latest name of each procedure (for report rows): procedure id → name. */
+export async function procedureNamesByIds(
+  exec: Exec,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const valid = [...new Set(ids)].filter(isUuid);
+  if (valid.length === 0) return new Map();
+  const rows = await q(exec)
+    .selectFrom('catalog.procedureVersions')
+    .select(['procedureId', 'name'])
+    .distinctOn('procedureId')
+    .where('procedureId', 'in', valid)
+    .orderBy('procedureId')
+    .orderBy('versionNo', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.procedureId, r.name]));
+}

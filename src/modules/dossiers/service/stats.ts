@@ -4,7 +4,6 @@ import { addDays } from '../../calendar/index.js';
 import type { StatsFigures, StatsQuery, StatsReport, StatsRow } from '../schema.js';
 import { NO_SECTOR } from '../store/stats.js';
 import { type GroupSums, type Sums, emptySums, sumPeriod } from '../store/stats-query.js';
-import { sql } from 'kysely';
 import type { DossierDeps } from './deps.js';
 import { dossierErrors as E } from './errors.js';
 import { statsWorkbook } from './stats-excel.js';
@@ -84,13 +83,7 @@ export function createStats(deps: Pick<DossierDeps, 'db' | 'agencies' | 'catalog
 
   async function names(by: 'procedure' | 'sector', keys: string[]): Promise<Map<string, string>> {
     if (keys.length === 0) return new Map();
-    if (by === 'procedure') {
-      const { rows } = await sql<{ id: string; name: string }>`
-        SELECT DISTINCT ON (procedure_id) procedure_id::text AS id, procedure_name AS name
-        FROM dossier.dossiers WHERE procedure_id = ANY(${sql.val(keys)}::uuid[])
-        ORDER BY procedure_id, created_at DESC`.execute(db);
-      return new Map(rows.map((r) => [r.id, r.name]));
-    }
+    if (by === 'procedure') return catalog.procedureNames(db, keys);
     const sectors = await catalog.sectorNames(
       db,
       keys.filter((k) => k !== NO_SECTOR),
