@@ -6,8 +6,8 @@ import type { DossierLife, ProcedurePick } from './timeline.js';
 /**
  * Bulk writing of generated rows: each table's rows are gathered column by column and sent as
  * one `INSERT … SELECT * FROM unnest($1::type[], $2::type[], …)` per batch — a few parameters
- * whatever the number of rows, so thousands of rows go in one statement. At most one statement
- * is in flight while the next batch is being generated.
+ * whatever the number of rows, so thousands of rows go in one statement. Up to `MAX_QUEUED`
+ * statements wait on the transaction's connection while the next batch is being generated.
  */
 
 type Column = { name: string; type: string };
