@@ -21,11 +21,9 @@ import { type Row, pct } from '../lib/report.js';
 /** Chứng thực bản sao từ bản chính: the most frequent procedure at a commune desk. */
 const PROCEDURE_CODE = '2.000815';
 
-export async function submitScenario(
-  target: Target,
-  opts: { seconds: number; callers: number },
-): Promise<Row[]> {
-  const { config, database, services } = await openTarget(target, opts.callers + 2);
+/** The demo province opened on the target, and a desk filing at the caller's commune. */
+export async function openFilingBench(target: Target, poolSize: number) {
+  const { config, database, services } = await openTarget(target, poolSize);
   const { db } = services;
   try {
     const root = await services.agencies.getRoot(db);
@@ -71,7 +69,20 @@ export async function submitScenario(
     let key = 0;
     const file = (service: typeof services.dossiers) => (caller: number) =>
       service.desk.createAtDesk(ctx, input(caller), `bench-${process.pid}-${++key}`);
+    return { config, database, services, ctx, file };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
 
+export async function submitScenario(
+  target: Target,
+  opts: { seconds: number; callers: number },
+): Promise<Row[]> {
+  const { config, database, services, ctx, file } = await openFilingBench(target, opts.callers + 2);
+  const { db } = services;
+  try {
     // A filed dossier is the template of the raw INSERT: the same row, new id and code.
     const first = await file(services.dossiers)(0);
     const d = first.dossier;

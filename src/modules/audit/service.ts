@@ -59,26 +59,42 @@ export function createAuditService({ clock }: { clock: Clock }) {
      * caller's transaction fails: a change that cannot be audited does not happen.
      */
     async record(trx: Transaction<unknown>, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-      const head = await store.lockHead(trx);
-      const actor = ctx.actor;
-      const link: Link = {
-        seq: head.seq + 1,
-        id: randomUUID(),
-        occurredAt: clock.now(),
-        actorUserId: actor?.userId ?? null,
-        // Never from the request id: a client chooses that and could pose as a tool.
-        actorLabel: actor ? actor.username : (ctx.systemLabel ?? 'anonymous'),
-        agencyId: entry.agencyId ?? null,
-        action: entry.action,
-        targetType: entry.targetType,
-        targetId: entry.targetId,
-        before: redact(entry.before),
-        after: redact(entry.after),
-        requestId: ctx.requestId,
-        clientIp: ctx.clientIp,
-        prevHash: head.hash,
-      };
-      await store.appendLink(trx, { ...link, hash: hashLink(link) });
+      await this.recordMany(trx, [{ ctx, entry }]);
+    },
+
+    /**
+     * Appends several links at once (a transaction's changes, written just before commit):
+     * one lock of the head, one insert, one move of the head, whatever their number.
+     */
+    async recordMany(
+      trx: Transaction<unknown>,
+      items: readonly { ctx: AuditContext; entry: AuditEntry }[],
+    ): Promise<void> {
+      if (items.length === 0) return;
+      let { seq, hash } = await store.lockHead(trx);
+      const rows = items.map(({ ctx, entry }) => {
+        const actor = ctx.actor;
+        const link: Link = {
+          seq: ++seq,
+          id: randomUUID(),
+          occurredAt: clock.now(),
+          actorUserId: actor?.userId ?? null,
+          // Never from the request id: a client chooses that and could pose as a tool.
+          actorLabel: actor ? actor.username : (ctx.systemLabel ?? 'anonymous'),
+          agencyId: entry.agencyId ?? null,
+          action: entry.action,
+          targetType: entry.targetType,
+          targetId: entry.targetId,
+          before: redact(entry.before),
+          after: redact(entry.after),
+          requestId: ctx.requestId,
+          clientIp: ctx.clientIp,
+          prevHash: hash,
+        };
+        hash = hashLink(link);
+        return { ...link, hash };
+      });
+      await store.appendLinks(trx, rows);
     },
 
     /** Walks the whole chain and names the first link that does not hold. */

@@ -29,19 +29,23 @@ export async function readHead(exec: Exec): Promise<{ seq: number; hash: string 
     .executeTakeFirstOrThrow();
 }
 
-export async function appendLink(exec: Exec, row: EventRow): Promise<void> {
-  const { before, after, ...rest } = row;
+/** Appends links (consecutive, the first after the locked head) and moves the head. */
+export async function appendLinks(exec: Exec, rows: EventRow[]): Promise<void> {
+  const last = rows.at(-1);
+  if (!last) return;
   await q(exec)
     .insertInto('audit.events')
-    .values({
-      ...rest,
-      before: before === null ? null : JSON.stringify(before),
-      after: after === null ? null : JSON.stringify(after),
-    } as never)
+    .values(
+      rows.map(({ before, after, ...rest }) => ({
+        ...rest,
+        before: before === null ? null : JSON.stringify(before),
+        after: after === null ? null : JSON.stringify(after),
+      })) as never,
+    )
     .execute();
   await q(exec)
     .updateTable('audit.chainHead')
-    .set({ seq: row.seq, hash: row.hash })
+    .set({ seq: last.seq, hash: last.hash })
     .where('id', '=', 1)
     .execute();
 }

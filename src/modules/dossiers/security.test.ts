@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
 import {
@@ -226,5 +227,61 @@ describe('concurrency', () => {
     const seqs = codes.map((c) => Number(c.split('-').at(-1))).sort((a, b) => a - b);
     // The online dossier submitted in beforeAll took number 1 of the day.
     expect(seqs).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  it('filings arriving together are written together, each with its own answer', async () => {
+    const admin = await t.loginAs('admin');
+    const chainBefore = (await admin.get('/api/audit/verify')).json();
+    const body = (i: number) => ({
+      procedureId: procedure.id,
+      channel: 'desk',
+      applicant,
+      formData: { child_name: `Bé nhóm ${i}` },
+      papersReceived: ['to_khai'],
+    });
+    const file = (key: string, b: object) =>
+      officer.post('/api/desk/dossiers', b, { 'idempotency-key': key });
+    const taken = await file('sec-group-taken', body(99));
+    expect(taken.statusCode).toBe(201);
+    const res = await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => file(`sec-group-${i}-abcdef`, body(i))),
+      // A double click: the same key and body twice in the same moment.
+      file('sec-group-twice', body(50)),
+      file('sec-group-twice', body(50)),
+      // A key already used for another dossier, and a filing missing its mandatory paper.
+      file('sec-group-taken', body(98)),
+      file('sec-group-bad-paper', { ...body(97), papersReceived: [] }),
+    ]);
+    const ok = res.slice(0, 8);
+    for (const r of ok) expect(r.statusCode).toBe(201);
+    const [a, b] = [res[8]!, res[9]!];
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json().id).toBe(b.json().id);
+    expect(res[10]!.statusCode).toBe(409);
+    expect(res[10]!.json().code).toBe('idempotency.key_reused');
+    expect(res[11]!.statusCode).toBe(400);
+    expect(res[11]!.json().code).toBe('dossier.missing_papers');
+
+    // Nine new dossiers (eight and the double click), numbered on from the earlier ones.
+    const fresh = [...ok, a.statusCode === 201 ? a : b, taken].map((r) => r.json());
+    const seqs = fresh.map((d) => Number(d.code.split('-').at(-1))).sort((x, y) => x - y);
+    expect(seqs).toEqual(Array.from({ length: 10 }, (_, i) => seqs[0]! + i));
+    for (const d of fresh) {
+      expect(d.state).toBe('received');
+      const full = (await officer.get(`/api/desk/dossiers/${d.id}`)).json();
+      expect(full.history.map((h: { action: string }) => h.action)).toEqual(['create', 'receive']);
+      expect(full.dueAt).toBeTruthy();
+    }
+    const chainAfter = (await admin.get('/api/audit/verify')).json();
+    expect(chainAfter.ok).toBe(true);
+    // Two links per dossier (filed, received); the refused requests left none.
+    expect(chainAfter.headSeq - chainBefore.headSeq).toBeGreaterThanOrEqual(20);
+    const { rows } = await t.db.executeQuery<{ n: string }>(
+      sql`SELECT count(*) AS n FROM audit.events
+          WHERE action = 'dossier.create' AND target_id = ANY(${fresh.map((d) => d.id)})`.compile(
+        t.db,
+      ),
+    );
+    expect(Number(rows[0]!.n)).toBe(10);
   });
 });

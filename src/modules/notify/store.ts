@@ -44,20 +44,20 @@ const notificationColumns = ['id', 'title', 'body', 'link', 'createdAt', 'readAt
 // --- in-app messages ---
 
 /** Inserts a message; with a dedupe key already used, inserts nothing. */
-export async function insertMessage(
-  exec: Exec,
-  row: {
-    userId: string;
-    title: string;
-    body: string;
-    link: string | null;
-    dedupeKey: string | null;
-    createdAt: Date;
-  },
-): Promise<void> {
+export type NewMessage = {
+  userId: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupeKey: string | null;
+  createdAt: Date;
+};
+
+export async function insertMessages(exec: Exec, rows: readonly NewMessage[]): Promise<void> {
+  if (rows.length === 0) return;
   await q(exec)
     .insertInto('notify.messages')
-    .values(row)
+    .values(rows as NewMessage[])
     .onConflict((oc) => oc.column('dedupeKey').doNothing())
     .execute();
 }
@@ -129,20 +129,20 @@ export async function markAllMessagesRead(exec: Exec, userId: string, at: Date):
 // --- e-mail outbox ---
 
 /** Queues an e-mail; with a dedupe key already used, queues nothing. */
-export async function insertOutboxEmail(
-  exec: Exec,
-  row: {
-    payloadVersion: number;
-    toAddress: string;
-    subject: string;
-    textBody: string;
-    dedupeKey: string | null;
-    createdAt: Date;
-  },
-): Promise<void> {
+export type NewEmail = {
+  payloadVersion: number;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  dedupeKey: string | null;
+  createdAt: Date;
+};
+
+export async function insertOutboxEmails(exec: Exec, rows: readonly NewEmail[]): Promise<void> {
+  if (rows.length === 0) return;
   await q(exec)
     .insertInto('notify.outbox')
-    .values({ ...row, kind: 'email', nextAttemptAt: row.createdAt })
+    .values(rows.map((row) => ({ ...row, kind: 'email' as const, nextAttemptAt: row.createdAt })))
     .onConflict((oc) => oc.column('dedupeKey').doNothing())
     .execute();
 }

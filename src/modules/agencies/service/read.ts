@@ -23,7 +23,7 @@ export function createAgencyReads({ clock }: Pick<AgencyDeps, 'clock'>) {
   const today = () => todayOf(clock);
 
   async function getAgency(db: AnyDb, id: string): Promise<Agency> {
-    const agency = await store.findById(db, id);
+    const agency = await treeIndex.findById(db, id);
     if (!agency) throw E.notFound();
     return agency;
   }

@@ -1,4 +1,6 @@
 import type { AnyDb } from '../../../platform/db/connect.js';
+import { createReadCache } from '../../../platform/db/read-cache.js';
+import type { Agency } from '../schema.js';
 import * as store from '../store.js';
 
 /**
@@ -17,6 +19,8 @@ const TTL_MS = 30_000;
 /** An unknown id reloads the index at most this often; in between, the database answers. */
 const RELOAD_MIN_MS = 1_000;
 const indexes = new WeakMap<AnyDb, Promise<Index>>();
+/** Agency rows by id, under the same rules (dossier filing reads the receiving agency's). */
+const rows = createReadCache<Agency | undefined>({ ttlMs: TTL_MS, maxEntries: 20_000 });
 
 async function load(db: AnyDb): Promise<Index> {
   return { paths: await store.allPaths(db), loadedAt: Date.now() };
@@ -70,8 +74,13 @@ export const treeIndex = {
     });
   },
 
+  findById(db: AnyDb, id: string): Promise<Agency | undefined> {
+    return rows.get(db, id, () => store.findById(db, id));
+  },
+
   /** Called after every write of this module. */
   invalidate(db: AnyDb): void {
     indexes.delete(db);
+    rows.invalidate(db);
   },
 };

@@ -3,6 +3,7 @@ import type { Agency } from '../../agencies/index.js';
 import { type CarrierRule, carrierRule, ruleCovers } from '../carriers.js';
 import type { AgencyName, Carriers, ProcedureVersion } from '../schema.js';
 import { carrierSettingsOf } from '../store/sectors.js';
+import { catalogCache } from './cache.js';
 import { type CatalogDeps, dayFormatter, type Exec } from './deps.js';
 
 type VersionLike = Pick<ProcedureVersion, 'procedureId' | 'sectorId' | 'levels' | 'implementers'>;
@@ -25,10 +26,12 @@ export function createCarriers({ agencies, config }: Pick<CatalogDeps, 'agencies
         carriedByDistricts: false,
         override: null,
       });
-    return carrierRule(
-      version,
-      await carrierSettingsOf(exec, version.sectorId, version.procedureId),
+    const settings = await catalogCache.carriers.get(
+      exec,
+      `${version.sectorId}|${version.procedureId}`,
+      () => carrierSettingsOf(exec, version.sectorId, version.procedureId),
     );
+    return carrierRule(version, settings);
   }
 
   async function findAgency(exec: Exec, id: string): Promise<Agency | undefined> {

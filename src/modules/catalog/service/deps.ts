@@ -7,6 +7,7 @@ import { scopesOf } from '../../../platform/http/access.js';
 import type { AgencyService } from '../../agencies/index.js';
 import type { AuditService } from '../../audit/index.js';
 import { catalogErrors as E } from '../errors.js';
+import { catalogCache } from './cache.js';
 
 export type CatalogDeps = {
   db: AnyDb;
@@ -48,6 +49,8 @@ export async function inTransaction<T>(
       throw E.codeTaken(code);
     if (e?.code === PG_UNIQUE && e.constraint === 'sectors_name_uq') throw E.sectorExists();
     throw err;
+  } finally {
+    catalogCache.invalidate(db);
   }
 }
 

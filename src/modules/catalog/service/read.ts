@@ -16,6 +16,7 @@ import {
   sectorNamesByIds,
 } from '../store/sectors.js';
 import { findVersion, findVersionInForce, findVersionsOf } from '../store/versions.js';
+import { catalogCache } from './cache.js';
 import type { createCarriers } from './carry.js';
 import type { CatalogDeps, Exec } from './deps.js';
 
@@ -25,21 +26,9 @@ export const fold = (s: string): string =>
 
 const collator = new Intl.Collator('vi');
 
-/**
- * The words of the names, for spelling correction: read once a few minutes per database (a
- * stale list only makes a suggestion miss); a transaction always reads its own.
- */
-const VOCABULARY_TTL_MS = 5 * 60_000;
-const vocabularies = new WeakMap<Exec, { at: number; words: Promise<Map<string, number>> }>();
-function vocabulary(exec: Exec): Promise<Map<string, number>> {
-  if (exec.isTransaction) return nameVocabulary(exec);
-  const cached = vocabularies.get(exec);
-  if (cached && Date.now() - cached.at < VOCABULARY_TTL_MS) return cached.words;
-  const words = nameVocabulary(exec);
-  vocabularies.set(exec, { at: Date.now(), words });
-  words.catch(() => vocabularies.delete(exec));
-  return words;
-}
+/** The words of the names, for spelling correction (cached: see `catalogCache`). */
+const vocabulary = (exec: Exec): Promise<Map<string, number>> =>
+  catalogCache.vocabulary.get(exec, 'words', () => nameVocabulary(exec));
 const CODE_LIKE = /^\d+(?:\.\d*)?$/;
 
 export function createReads(
@@ -54,7 +43,10 @@ export function createReads(
     procedureId: string,
     at: Date,
   ): Promise<ProcedureVersion> {
-    const v = await findVersionInForce(exec, { procedureId }, localDay(at));
+    const day = localDay(at);
+    const v = await catalogCache.versions.get(exec, `${procedureId}|${day}`, () =>
+      findVersionInForce(exec, { procedureId }, day),
+    );
     if (!v) throw E.notFound();
     return v;
   }

@@ -19,13 +19,16 @@ export const permissionOfRole: Readonly<Record<StepRole, string>> = {
   leader: 'dossier.approve',
 };
 
-export const positionOf = (d: DossierRow) => ({
+export const positionOf = (d: Pick<DossierRow, 'state' | 'stepIndex' | 'resumeState'>) => ({
   state: d.state,
   stepIndex: d.stepIndex,
   resumeState: d.resumeState,
 });
 
-export function agencyOfStep(step: WorkflowStep | undefined, d: DossierRow): string {
+export function agencyOfStep(
+  step: WorkflowStep | undefined,
+  d: Pick<DossierRow, 'receivingAgencyId'>,
+): string {
   return !step || step.agency.kind === 'receiving' ? d.receivingAgencyId : step.agency.agencyId;
 }
 

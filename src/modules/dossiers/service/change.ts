@@ -3,7 +3,7 @@ import { factDelta, factsOf } from '../stats-facts.js';
 import * as dossierStore from '../store/dossiers.js';
 import type { DossierPatch } from '../store/dossiers.js';
 import * as eventStore from '../store/events.js';
-import { NO_SECTOR, applyDelta } from '../store/stats.js';
+import { NO_SECTOR, type StatDelta, applyDeltas } from '../store/stats.js';
 import type { DossierRow } from '../store/tables.js';
 import { type DossierAction, publicStates, stateNames } from '../workflow.js';
 import type { DossierDeps, Trx } from './deps.js';
@@ -33,25 +33,40 @@ export function createChangeRecorder(
   timing: Timing,
 ) {
   const { db, clock, audit, notify } = deps;
-  type PendingAudit = { ctx: RequestContext; entry: Parameters<typeof audit.record>[2] };
-  const pending = new WeakMap<Trx, PendingAudit[]>();
+  type Pending = {
+    events: eventStore.NewEvent[];
+    stats: StatDelta[];
+    audits: { ctx: RequestContext; entry: Parameters<typeof audit.record>[2] }[];
+    /** The applicant hears of the last public state a transaction moves a dossier to. */
+    notices: Map<string, Parameters<typeof notify.notify>[1]>;
+  };
+  const pending = new WeakMap<Trx, Pending>();
 
   /**
-   * A transaction of this module. The audit records of its changes are written last, just
-   * before commit: the audit chain locks its head row until commit, so writing it last keeps
-   * concurrent dossier transactions serialised for the shortest time.
+   * A transaction of this module. The history lines, statistics and audit records of its
+   * changes are kept and written just before commit, each kind in one statement whatever the
+   * number of changes (a batch of filings is one transaction): fewer round trips, and the
+   * audit chain's head row, locked until commit, is held for the shortest time.
    */
   async function transaction<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
     return db.transaction().execute(async (trx) => {
-      pending.set(trx, []);
+      const writes: Pending = { events: [], stats: [], audits: [], notices: new Map() };
+      pending.set(trx, writes);
       const result = await fn(trx);
-      for (const { ctx, entry } of pending.get(trx) ?? []) await audit.record(trx, ctx, entry);
       pending.delete(trx);
+      await flush(trx, writes);
       return result;
     });
   }
 
-  async function applyStats(trx: Trx, before: DossierRow | null, after: DossierRow) {
+  async function flush(trx: Trx, writes: Pending) {
+    await eventStore.appendMany(trx, writes.events);
+    await applyDeltas(trx, writes.stats);
+    await notify.notifyMany(trx, [...writes.notices.values()]);
+    await audit.recordMany(trx, writes.audits);
+  }
+
+  function statsOf(before: DossierRow | null, after: DossierRow): StatDelta[] {
     const delta = factDelta(
       before ? factsOf(before, timing.localDay) : [],
       factsOf(after, timing.localDay),
@@ -62,15 +77,15 @@ export function createChangeRecorder(
       sectorId: after.sectorId ?? NO_SECTOR,
       channel: after.channel,
     };
-    for (const [day, changes] of delta) await applyDelta(trx, key, day, changes);
+    return [...delta].map(([day, changes]) => ({ key, day, changes }));
   }
 
-  async function tell(trx: Trx, after: DossierRow, seq: number, note: string | undefined) {
+  function tell(writes: Pending, after: DossierRow, action: string, note: string | undefined) {
     if (!publicStates.includes(after.state)) return;
     const email = after.applicant.email ?? null;
     if (!after.applicantUserId && !email) return;
     const name = stateNames[after.state].vi;
-    await notify.notify(trx, {
+    writes.notices.set(after.id, {
       userId: after.applicantUserId,
       email,
       title: `Hồ sơ ${after.code ?? ''}: ${name}`.replace('  ', ' '),
@@ -78,7 +93,9 @@ export function createChangeRecorder(
         `Hồ sơ "${after.procedureName}"${after.code ? ` mã ${after.code}` : ''} ` +
         `chuyển sang trạng thái "${name}".${note ? `\n${note}` : ''}`,
       link: `/portal/dossiers/${after.id}`,
-      dedupeKey: `dossier:${after.id}:${seq}`,
+      // One change of the row: its version and the action taken (a desk filing is two
+      // actions on the first version).
+      dedupeKey: `dossier:${after.id}:${after.rowVersion}:${action}`,
     });
   }
 
@@ -97,7 +114,9 @@ export function createChangeRecorder(
       // The history line names the step the action was taken at (form 06: who handed over).
       const stepIndex = before?.stepIndex ?? after.stepIndex;
       const step = after.workflow[stepIndex];
-      const seq = await eventStore.append(trx, {
+      const writes = pending.get(trx);
+      if (!writes) throw new Error('a dossier change outside changes.transaction');
+      writes.events.push({
         dossierId: after.id,
         action: event.action,
         fromState: before?.state ?? null,
@@ -112,26 +131,27 @@ export function createChangeRecorder(
         internalNote: event.internalNote || null,
         ...(event.data ? { data: event.data } : {}),
       });
-      await applyStats(trx, before, after);
-      if (!before || before.state !== after.state) await tell(trx, after, seq, event.publicNote);
-      const entry = {
-        action: `dossier.${event.action}`,
-        targetType: 'dossier',
-        targetId: after.id,
-        agencyId: after.receivingAgencyId,
-        before: before
-          ? { state: before.state, stepIndex: before.stepIndex, code: before.code }
-          : null,
-        after: {
-          state: after.state,
-          stepIndex: after.stepIndex,
-          code: after.code,
-          ...(event.data ?? {}),
+      writes.stats.push(...statsOf(before, after));
+      if (!before || before.state !== after.state)
+        tell(writes, after, event.action, event.publicNote);
+      writes.audits.push({
+        ctx,
+        entry: {
+          action: `dossier.${event.action}`,
+          targetType: 'dossier',
+          targetId: after.id,
+          agencyId: after.receivingAgencyId,
+          before: before
+            ? { state: before.state, stepIndex: before.stepIndex, code: before.code }
+            : null,
+          after: {
+            state: after.state,
+            stepIndex: after.stepIndex,
+            code: after.code,
+            ...(event.data ?? {}),
+          },
         },
-      };
-      const queue = pending.get(trx);
-      if (queue) queue.push({ ctx, entry });
-      else await audit.record(trx, ctx, entry);
+      });
       return after;
     },
 

@@ -1,43 +1,26 @@
-import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../../platform/context.js';
 import { type Actor, scopesOf } from '../../../platform/http/access.js';
-import { claimIdempotencyKey, fingerprintOf } from '../../../platform/idempotency.js';
-import type {
-  AssignInput,
-  DeskCreateInput,
-  DeskListQuery,
-  FeePaymentInput,
-  OfficerActionInput,
-} from '../schema.js';
+import type { AssignInput, DeskListQuery, FeePaymentInput, OfficerActionInput } from '../schema.js';
 import * as dossierStore from '../store/dossiers.js';
 import * as feeStore from '../store/fees.js';
 import * as fileStore from '../store/files.js';
 import type { DossierRow } from '../store/tables.js';
-import { defaultWorkflow } from '../workflow.js';
 import { agencyOfStep, permissionOfRole } from './access.js';
-import { type Core, foldApplicant, papersOf } from './core.js';
+import type { Core } from './core.js';
 import type { DossierDeps, Trx } from './deps.js';
 import { dossierErrors as E } from './errors.js';
-import { checkForm } from './form.js';
+import { createDeskFiling } from './filing.js';
+import { checkPapers } from './form.js';
 
 const DUE_SOON_WORKING_DAYS = 2;
 
 /** The officer desk: filing walk-in and postal dossiers, acting on steps, queues. */
 export function createDeskUseCases(deps: DossierDeps, core: Core) {
-  const { db, clock, catalog, agencies, identity } = deps;
+  const { db, clock, agencies, identity } = deps;
 
   function actorOf(ctx: RequestContext): Actor {
     if (!ctx.actor) throw new Error('desk use case without an actor');
     return ctx.actor;
-  }
-
-  function checkPapers(d: Pick<DossierRow, 'papers'>, received: string[], uploaded: string[]) {
-    for (const key of received) {
-      if (!d.papers.some((p) => p.key === key)) throw E.unknownPaper(key);
-    }
-    const have = new Set([...received, ...uploaded]);
-    const missing = d.papers.filter((p) => p.mandatory && !have.has(p.key)).map((p) => p.key);
-    if (missing.length) throw E.missingPapers(missing);
   }
 
   /** Reception proper: due date, appointment, fee; the dossier is then in the report. */
@@ -52,7 +35,7 @@ export function createDeskUseCases(deps: DossierDeps, core: Core) {
     const uploaded = (await fileStore.listFor(trx, d.id))
       .filter((f) => f.purpose !== 'result' && f.paperKey)
       .map((f) => f.paperKey!);
-    checkPapers(d, received, uploaded);
+    checkPapers(d.papers, received, uploaded);
     const due = await core.timing.dueAt(trx, now, d.processingTime, d.timeUnit);
     if (d.feeVnd > 0) {
       await feeStore.insert(trx, {
@@ -77,78 +60,7 @@ export function createDeskUseCases(deps: DossierDeps, core: Core) {
   }
 
   return {
-    /** A walk-in or postal dossier: filed and received in one transaction. Idempotent. */
-    async createAtDesk(
-      ctx: RequestContext,
-      input: DeskCreateInput,
-      idempotencyKey: string,
-    ): Promise<{ dossier: DossierRow; created: boolean }> {
-      const actor = actorOf(ctx);
-      const agencyId = input.agencyId ?? actor.agencyId;
-      if (!agencyId) throw E.agencyNotCarrying();
-      if (!(await agencies.isWithin(db, agencyId, scopesOf(actor, 'dossier.receive')))) {
-        throw E.notPerformer();
-      }
-      return core.changes.transaction(async (trx) => {
-        const now = clock.now();
-        const id = randomUUID();
-        const claim = await claimIdempotencyKey(trx, {
-          scope: `dossier.create:${actor.userId}`,
-          key: idempotencyKey,
-          fingerprint: fingerprintOf(input),
-          resourceId: id,
-          now,
-        });
-        if (claim.kind === 'replay') {
-          const existing = await dossierStore.find(trx, claim.resourceId);
-          if (!existing) throw E.notFound();
-          return { dossier: existing, created: false };
-        }
-        const version = await catalog.getVersionInForce(trx, input.procedureId, now);
-        if (!version.submissionModes.includes(input.channel)) {
-          throw E.channelNotOffered(input.channel);
-        }
-        if (!(await catalog.isCarriedBy(trx, version, agencyId, now))) {
-          throw E.agencyNotCarrying();
-        }
-        const formData = checkForm(version.formFields, input.formData, true);
-        const code = await core.issueCode(trx, agencyId, now);
-        const row = await dossierStore.insert(trx, {
-          id,
-          code,
-          procedureId: version.procedureId,
-          procedureVersionId: version.id,
-          procedureCode: version.code,
-          procedureName: version.name,
-          sectorId: version.sectorId,
-          receivingAgencyId: agencyId,
-          holderAgencyId: agencyId,
-          involvedAgencyIds: [agencyId],
-          channel: input.channel,
-          state: 'submitted',
-          stepIndex: 0,
-          workflow: JSON.stringify(version.workflow.length ? version.workflow : defaultWorkflow),
-          papers: JSON.stringify(papersOf(version)),
-          applicantUserId: null,
-          applicant: JSON.stringify(input.applicant),
-          applicantFolded: foldApplicant(input.applicant),
-          formData: JSON.stringify(formData),
-          processingTime: version.processingTime,
-          timeUnit: version.timeUnit,
-          feeVnd: version.feeVnd,
-          submittedAt: now,
-          createdBy: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-        });
-        await core.changes.record(trx, ctx, null, row, {
-          action: 'create',
-          data: { channel: input.channel },
-        });
-        const received = await receive(trx, ctx, row, input.papersReceived, input.note);
-        return { dossier: received, created: true };
-      });
-    },
+    ...createDeskFiling(deps, core),
 
     async act(ctx: RequestContext, id: string, input: OfficerActionInput): Promise<DossierRow> {
       const actor = actorOf(ctx);

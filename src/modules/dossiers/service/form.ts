@@ -39,3 +39,20 @@ export function checkForm(
   if (bad.length) throw E.formInvalid(bad);
   return out;
 }
+
+/**
+ * Reception's check of the papers: those the officer ticked as received must be papers of
+ * the procedure, and every mandatory paper must be received or uploaded.
+ */
+export function checkPapers(
+  papers: readonly { key: string; mandatory: boolean }[],
+  received: readonly string[],
+  uploaded: readonly string[],
+): void {
+  for (const key of received) {
+    if (!papers.some((p) => p.key === key)) throw E.unknownPaper(key);
+  }
+  const have = new Set([...received, ...uploaded]);
+  const missing = papers.filter((p) => p.mandatory && !have.has(p.key)).map((p) => p.key);
+  if (missing.length) throw E.missingPapers(missing);
+}

@@ -2,14 +2,27 @@ import { sql } from 'kysely';
 import type { Exec } from './tables.js';
 
 /**
- * The next number of an agency's day. Upsert-and-increment in the caller's transaction:
- * the row lock orders concurrent filings and a rollback gives the number back.
+ * Reserves `count` consecutive numbers of each agency's day, in the caller's transaction:
+ * upsert-and-add, so the row lock orders concurrent filings and a rollback gives the numbers
+ * back. Returns the last number reserved per `agencyCode|day`. Rows are taken in key order,
+ * so two transactions reserving for the same agencies cannot deadlock.
  */
-export async function nextSequence(trx: Exec, agencyCode: string, day: string): Promise<number> {
-  const { rows } = await sql<{ lastSeq: number }>`
+export async function reserveSequences(
+  trx: Exec,
+  wanted: ReadonlyMap<string, { agencyCode: string; day: string; count: number }>,
+): Promise<Map<string, number>> {
+  const keys = [...wanted.keys()].sort();
+  if (keys.length === 0) return new Map();
+  const { rows } = await sql<{ agencyCode: string; day: string; lastSeq: number }>`
     INSERT INTO dossier.code_counters (agency_code, day, last_seq)
-    VALUES (${agencyCode}, ${day}, 1)
-    ON CONFLICT (agency_code, day) DO UPDATE SET last_seq = dossier.code_counters.last_seq + 1
-    RETURNING last_seq`.execute(trx);
-  return Number(rows[0]!.lastSeq);
+    VALUES ${sql.join(
+      keys.map((k) => {
+        const w = wanted.get(k)!;
+        return sql`(${w.agencyCode}, ${w.day}::date, ${w.count}::int)`;
+      }),
+    )}
+    ON CONFLICT (agency_code, day) DO UPDATE
+      SET last_seq = dossier.code_counters.last_seq + excluded.last_seq
+    RETURNING agency_code, day::text AS day, last_seq`.execute(trx);
+  return new Map(rows.map((r) => [`${r.agencyCode}|${r.day}`, Number(r.lastSeq)]));
 }

@@ -32,6 +32,19 @@ export async function insert(trx: Exec, row: NewDossier): Promise<DossierRow> {
     .then(revive);
 }
 
+/** Several new dossiers in one statement, returned in the order given. */
+export async function insertMany(trx: Exec, rows: readonly NewDossier[]): Promise<DossierRow[]> {
+  if (rows.length === 0) return [];
+  const inserted = await q(trx)
+    .insertInto('dossier.dossiers')
+    .values(rows as NewDossier[])
+    .returningAll()
+    .returning(formText)
+    .execute();
+  const byId = new Map(inserted.map((r) => [r.id, revive(r)]));
+  return rows.map((r) => byId.get(r.id as string)!);
+}
+
 export async function find(exec: Exec, id: string): Promise<DossierRow | undefined> {
   return q(exec)
     .selectFrom('dossier.dossiers')

@@ -1,7 +1,11 @@
 import { type Exec, type FeeRow, q } from './tables.js';
 
 export async function insert(trx: Exec, row: Omit<FeeRow, 'id'>): Promise<void> {
-  await q(trx).insertInto('dossier.fees').values(row).execute();
+  await insertMany(trx, [row]);
+}
+
+export async function insertMany(trx: Exec, rows: readonly Omit<FeeRow, 'id'>[]): Promise<void> {
+  if (rows.length > 0) await q(trx).insertInto('dossier.fees').values(rows).execute();
 }
 
 export async function find(exec: Exec, dossierId: string): Promise<FeeRow | undefined> {

@@ -23,31 +23,56 @@ const column: Record<Metric, string> = {
 };
 export const metricColumn = column;
 
-/** Adds `changes` to the day row and to its month row (created at zero when missing). */
-export async function applyDelta(
-  trx: Exec,
-  key: StatKey,
-  day: string,
-  changes: Map<Metric, number>,
-): Promise<void> {
-  const month = `${day.slice(0, 7)}-01`;
-  const cols = [...changes.keys()].map((m) => column[m]);
-  const values = [...changes.values()];
-  for (const [table, period, date] of [
-    ['stat_days', 'day', day],
-    ['stat_months', 'month', month],
-  ] as const) {
+export type StatDelta = { key: StatKey; day: string; changes: ReadonlyMap<Metric, number> };
+
+/**
+ * Adds the deltas to their day rows and month rows (created at zero when missing), in one
+ * statement. Deltas of the same row are summed first, and rows are written in key order so
+ * that concurrent transactions take their locks in the same order.
+ */
+export async function applyDeltas(trx: Exec, deltas: readonly StatDelta[]): Promise<void> {
+  const days = sumByRow(deltas, (d) => d.day);
+  const months = sumByRow(deltas, (d) => `${d.day.slice(0, 7)}-01`);
+  if (days.length === 0) return;
+  const metrics = [...new Set(days.flatMap((r) => [...r.changes.keys()]))];
+  const cols = metrics.map((m) => sql.ref(column[m]));
+  const upsert = (table: string, period: string, rows: typeof days) => sql`
+    INSERT INTO ${sql.table(`dossier.${table}`)}
+      (${sql.ref(period)}, agency_id, procedure_id, sector_id, channel, ${sql.join(cols)})
+    VALUES ${sql.join(
+      rows.map(
+        (r) => sql`(${r.date}::date, ${r.key.agencyId}::uuid, ${r.key.procedureId}::uuid,
+          ${r.key.sectorId}::uuid, ${r.key.channel}, ${sql.join(
+            metrics.map((m) => sql`${r.changes.get(m) ?? 0}::int`),
+          )})`,
+      ),
+    )}
+    ON CONFLICT (${sql.ref(period)}, agency_id, procedure_id, sector_id, channel) DO UPDATE SET
+      ${sql.join(
+        metrics.map(
+          (m) =>
+            sql`${sql.ref(column[m])} = ${sql.table(`dossier.${table}`)}.${sql.ref(column[m])} + excluded.${sql.ref(column[m])}`,
+        ),
+      )}`;
+  // A +1 and a -1 on two days of one month leave the month row unchanged.
+  if (months.length === 0) await upsert('stat_days', 'day', days).execute(trx);
+  else
     await sql`
-      INSERT INTO ${sql.table(`dossier.${table}`)}
-        (${sql.ref(period)}, agency_id, procedure_id, sector_id, channel, ${sql.join(cols.map((c) => sql.ref(c)))})
-      VALUES (${date}, ${key.agencyId}, ${key.procedureId}, ${key.sectorId}, ${key.channel},
-        ${sql.join(values)})
-      ON CONFLICT (${sql.ref(period)}, agency_id, procedure_id, sector_id, channel) DO UPDATE SET
-        ${sql.join(
-          cols.map(
-            (c) =>
-              sql`${sql.ref(c)} = ${sql.table(`dossier.${table}`)}.${sql.ref(c)} + excluded.${sql.ref(c)}`,
-          ),
-        )}`.execute(trx);
+      WITH day_rows AS (${upsert('stat_days', 'day', days)})
+      ${upsert('stat_months', 'month', months)}`.execute(trx);
+}
+
+function sumByRow(deltas: readonly StatDelta[], dateOf: (d: StatDelta) => string) {
+  const rows = new Map<string, { date: string; key: StatKey; changes: Map<Metric, number> }>();
+  for (const d of deltas) {
+    const date = dateOf(d);
+    const id = [date, d.key.agencyId, d.key.procedureId, d.key.sectorId, d.key.channel].join('|');
+    let row = rows.get(id);
+    if (!row) rows.set(id, (row = { date, key: d.key, changes: new Map() }));
+    for (const [m, n] of d.changes) row.changes.set(m, (row.changes.get(m) ?? 0) + n);
   }
+  return [...rows.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, row]) => row)
+    .filter((row) => [...row.changes.values()].some((n) => n !== 0));
 }

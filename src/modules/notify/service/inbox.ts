@@ -61,43 +61,54 @@ export function createInbox({ db, clock, config, log }: NotifyDeps) {
      * it) rather than failing the caller's change.
      */
     async notify(trx: Transaction<unknown>, input: NotifyInput): Promise<void> {
-      const parsed = NotifyInput.safeParse(input);
-      if (!parsed.success) {
-        throw new DomainError(
-          'invalid',
-          'notify.invalid_notification',
-          { vi: 'Thông báo không hợp lệ.', en: 'Invalid notification.' },
-          { fields: parsed.error.issues.map((i) => i.path.join('.')) },
-        );
-      }
-      const n = parsed.data;
+      await this.notifyMany(trx, [input]);
+    },
+
+    /** Several notifications at once (a transaction's changes): one insert per channel. */
+    async notifyMany(trx: Transaction<unknown>, inputs: readonly NotifyInput[]): Promise<void> {
       const now = clock.now();
-      const dedupeKey = n.dedupeKey ?? null;
-      if (n.userId !== null) {
-        await store.insertMessage(trx, {
-          userId: n.userId,
-          title: n.title,
-          body: n.body,
-          link: n.link ?? null,
-          dedupeKey,
-          createdAt: now,
-        });
-      }
-      if (n.email !== null) {
-        const address = n.email.trim();
-        if (!Email.safeParse(address).success) {
-          log.warn({ reason: 'invalid_address' }, 'notify.email_skipped');
-          return;
+      const messages: store.NewMessage[] = [];
+      const emails: store.NewEmail[] = [];
+      for (const input of inputs) {
+        const parsed = NotifyInput.safeParse(input);
+        if (!parsed.success) {
+          throw new DomainError(
+            'invalid',
+            'notify.invalid_notification',
+            { vi: 'Thông báo không hợp lệ.', en: 'Invalid notification.' },
+            { fields: parsed.error.issues.map((i) => i.path.join('.')) },
+          );
         }
-        await store.insertOutboxEmail(trx, {
-          payloadVersion: CURRENT_PAYLOAD_VERSION,
-          toAddress: address,
-          subject: n.title,
-          textBody: emailText(n.body, n.link),
-          dedupeKey,
-          createdAt: now,
-        });
+        const n = parsed.data;
+        const dedupeKey = n.dedupeKey ?? null;
+        if (n.userId !== null) {
+          messages.push({
+            userId: n.userId,
+            title: n.title,
+            body: n.body,
+            link: n.link ?? null,
+            dedupeKey,
+            createdAt: now,
+          });
+        }
+        if (n.email !== null) {
+          const address = n.email.trim();
+          if (!Email.safeParse(address).success) {
+            log.warn({ reason: 'invalid_address' }, 'notify.email_skipped');
+            continue;
+          }
+          emails.push({
+            payloadVersion: CURRENT_PAYLOAD_VERSION,
+            toAddress: address,
+            subject: n.title,
+            textBody: emailText(n.body, n.link),
+            dedupeKey,
+            createdAt: now,
+          });
+        }
       }
+      await store.insertMessages(trx, messages);
+      await store.insertOutboxEmails(trx, emails);
     },
 
     /** The reader's own notifications, newest first, with the count of unread ones. */
