@@ -1,4 +1,33 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { percentile } from './report.js';
+
+/**
+ * CPU time (ms) used so far by the processes named `postgres` on this machine, from
+ * /proc: the database server's share of a scenario when it runs here. Null elsewhere.
+ */
+export function postgresCpuMs(): number | null {
+  let ticks = 0;
+  let found = false;
+  let dirs: string[];
+  try {
+    dirs = readdirSync('/proc');
+  } catch {
+    return null;
+  }
+  for (const d of dirs) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime
+      found = true;
+    } catch {
+      // The process ended while we read.
+    }
+  }
+  return found ? ticks * 10 : null; // USER_HZ is 100 on Linux
+}
 
 export type Measured = {
   ops: number;
@@ -8,6 +37,9 @@ export type Measured = {
   p99: number;
   errors: number;
   samples: number[];
+  /** CPU ms per successful operation: this process, and the local PostgreSQL server's. */
+  cpuMs: number;
+  dbCpuMs: number | null;
 };
 
 /**
@@ -22,6 +54,8 @@ export async function measure(
   let errors = 0;
   let started = 0;
   let firstError: unknown;
+  const cpu0 = process.cpuUsage();
+  const db0 = postgresCpuMs();
   const t0 = performance.now();
   const deadline = opts.seconds === undefined ? Infinity : t0 + opts.seconds * 1000;
   const limit = opts.count ?? Infinity;
@@ -40,6 +74,9 @@ export async function measure(
   };
   await Promise.all(Array.from({ length: opts.concurrency }, (_, c) => caller(c)));
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const db1 = postgresCpuMs();
+  const per = Math.max(1, samples.length);
   if (firstError) console.error('first error:', firstError);
   return {
     ops: samples.length,
@@ -49,5 +86,7 @@ export async function measure(
     p99: percentile(samples, 99),
     errors,
     samples,
+    cpuMs: (cpu.user + cpu.system) / 1000 / per,
+    dbCpuMs: db0 === null || db1 === null ? null : (db1 - db0) / per,
   };
 }

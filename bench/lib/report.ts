@@ -8,6 +8,8 @@ export type Row = {
   p99?: number;
   errors?: number;
   peakRssMb?: number;
+  /** CPU ms per operation of this process and of the local database server, when measured. */
+  cpu?: { node: number; db: number | null };
   /** The comparison with the baseline, as printed (e.g. "31.2 % of raw INSERT"). */
   versus?: string;
   /** The issue's target and whether this line meets it (undefined: no target). */
@@ -36,6 +38,7 @@ export function printTables(tables: Table[]): void {
       'p99 ms'.padStart(8),
       'errors'.padStart(7),
       'RSS MB'.padStart(7),
+      'CPU ms/op'.padStart(12),
       '  versus baseline',
     );
     for (const r of t.rows) {
@@ -48,9 +51,15 @@ export function printTables(tables: Table[]): void {
         fmt(r.p99, 1).padStart(8),
         (r.errors === undefined ? '' : String(r.errors)).padStart(7),
         (r.peakRssMb === undefined ? '' : String(r.peakRssMb)).padStart(7),
+        (r.cpu
+          ? `${r.cpu.node.toFixed(2)}${r.cpu.db === null ? '' : `+${r.cpu.db.toFixed(2)}`}`
+          : ''
+        ).padStart(12),
         ` ${r.versus ?? ''}${verdict}`,
       );
     }
+    if (t.rows.some((r) => r.cpu))
+      console.log('CPU ms/op: this Node.js process + the local PostgreSQL server, per operation.');
     if (t.note) console.log(t.note);
   }
 }

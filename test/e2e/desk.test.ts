@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
 import {
   type APIRequestContext,
@@ -14,13 +14,15 @@ import { launchChromium, seriousA11yViolations } from './browser.js';
 import { startWebServer } from './server.js';
 
 /**
- * The one-stop desk and the statistics screen in a real browser. An online dossier for
- * Xã Long Đức is set up over HTTP (a test procedure by the department admin, draft, paper,
- * submission by the citizen); then in the browser the one-stop officer receives it, records
- * the fee and assigns it, the specialist starts and forwards it, the leader approves it, the
- * officer uploads and attaches the result and returns it at the desk; a walk-in dossier is
- * filed at the desk and extended with an apology; the leader reads the month's report,
- * drills down and exports it to Excel.
+ * The issue's whole scenario in a real browser, one dossier from end to end. The department
+ * admin adds a test procedure over HTTP; then, in the browser, a citizen finds it by typing
+ * its name without diacritics, files it online with its paper and gets the code; the one-stop
+ * officer of Xã Long Đức receives it, records the fee and assigns it, the specialist starts
+ * and forwards it, the leader approves it, the officer uploads and attaches the result and
+ * returns it; the citizen downloads the result and rates the service; meanwhile a walk-in
+ * dossier is filed at the desk, goes late (the server's clock moves ten days on) and is
+ * extended with an apology and a new date; the leader reads the month's
+ * report — counting all of it —, drills down and exports it to Excel.
  */
 /** The server shares the machine with other test runs: give slow answers time. */
 const WAIT = 20_000;
@@ -37,7 +39,6 @@ describe('web app: one-stop desk and statistics', () => {
   let procedureCode: string;
   let online: { id: string; code: string };
   let walkIn: { id: string; code: string };
-  let longDucId: string;
   let admin: Awaited<ReturnType<typeof apiAs>>;
 
   const applicant = {
@@ -119,6 +120,10 @@ describe('web app: one-stop desk and statistics', () => {
     await page.getByTestId('user-menu').waitFor();
   }
 
+  /** The citizen's own browser session, beside the officials'. */
+  let citizen: Page;
+  let citizenContext: BrowserContext | undefined;
+
   async function openDossier(id: string) {
     await page.goto(`${server.url}/desk/dossiers/${id}`);
     await page.getByTestId('dossier-actions').waitFor();
@@ -199,44 +204,69 @@ describe('web app: one-stop desk and statistics', () => {
       implementers: { mode: 'custom', targets: [{ kind: 'commune_peoples_committee' }] },
       validFrom: today(),
     });
-
-    // The citizen files online: draft, the mandatory paper, submission.
-    const citizen = await apiAs('congdan');
-    const officer = await apiAs('mc.longduc');
-    longDucId = (await officer.get('/api/auth/session')).user.agencyId;
-    const found = await citizen.get(
-      `/api/catalog/procedures?q=${encodeURIComponent(procedureCode)}&agencyId=${longDucId}`,
-    );
-    const procedure = found.items.find((p: { code: string }) => p.code === procedureCode);
-    expect(procedure).toBeDefined();
-    const draft = await citizen.post(
-      '/api/portal/dossiers',
-      {
-        procedureId: procedure.id,
-        agencyId: longDucId,
-        applicant,
-        formData: { child_name: 'Trần Minh Khôi' },
-      },
-      { 'idempotency-key': `e2e-desk-${Date.now()}` },
-    );
-    await citizen.upload(
-      `/api/portal/dossiers/${draft.id}/files`,
-      'to_khai',
-      'To khai.pdf',
-      pdfBytes('to khai'),
-    );
-    const submitted = await citizen.post(`/api/portal/dossiers/${draft.id}/actions`, {
-      action: 'submit',
-    });
-    expect(submitted.state).toBe('submitted');
-    online = { id: submitted.id, code: submitted.code };
   }, 180_000);
 
   afterAll(async () => {
     for (const a of apis) await a.dispose();
+    await citizenContext?.close();
     await context?.close();
     await browser?.close();
     await server?.close();
+  });
+
+  it('a citizen finds the procedure without diacritics, files it online and gets its code', async () => {
+    citizenContext = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    citizen = await citizenContext.newPage();
+    citizen.on('pageerror', (err) => pageErrors.push(`citizen: ${err.message}`));
+    citizen.on('console', (msg) => {
+      if (msg.type() === 'error') pageErrors.push(`citizen: ${msg.text()}`);
+    });
+    await citizen.goto(`${server.url}/portal`);
+    await citizen.getByLabel('Tên hoặc mã thủ tục').fill('thu tuc thu nghiem mot cua');
+    await citizen.getByTestId('procedure-search-submit').click();
+    const hit = citizen
+      .getByTestId('procedure-results')
+      .locator(`[data-code="${procedureCode}"] a`);
+    await hit.waitFor({ timeout: WAIT });
+    await hit.click();
+    await citizen.getByTestId('procedure-detail').waitFor();
+    expect(await citizen.getByTestId('procedure-detail').textContent()).toContain(procedureName);
+
+    await citizen.getByTestId('apply-online').first().click();
+    await citizen.waitForURL('**/login');
+    await citizen.getByLabel('Tên đăng nhập').fill('congdan');
+    await citizen.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD);
+    await citizen.getByTestId('login-submit').click();
+    const form = citizen.getByTestId('dossier-info-form');
+    await form.waitFor({ timeout: WAIT });
+    await form.getByTestId('agency-select').click();
+    await citizen.keyboard.type('long duc');
+    await citizen.locator('.ant-select-item-option', { hasText: 'xã Long Đức' }).first().click();
+    await form.getByLabel('Số CCCD / định danh cá nhân').fill(applicant.idNumber);
+    await form.getByLabel('Số điện thoại').fill(applicant.phone);
+    await form.getByLabel('Địa chỉ liên hệ').fill(applicant.address);
+    await form.getByTestId('field-child_name').fill('Trần Minh Khôi');
+    await citizen.getByTestId('dossier-save').click();
+    await citizen.waitForURL(/\/portal\/dossiers\/[0-9a-f-]{36}$/, { timeout: WAIT });
+    const id = citizen.url().split('/').at(-1)!;
+
+    await citizen.getByTestId('upload-to_khai').setInputFiles({
+      name: 'To khai.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdfBytes('to khai'),
+    });
+    await citizen.getByTestId('paper-to_khai').locator('.portal-file-link').waitFor();
+    await citizen.getByTestId('draft-declare').click();
+    await citizen.getByTestId('draft-submit').click();
+    await citizen.getByTestId('submitted-notice').waitFor({ timeout: WAIT });
+    const code = (await citizen.getByTestId('submitted-code').textContent())!.trim();
+    expect(code).toMatch(/^\S+-\d{6}-0001$/);
+    online = { id, code };
   });
 
   it('lists the online dossier in the officer’s "to receive" queue, with counts and search', async () => {
@@ -252,7 +282,7 @@ describe('web app: one-stop desk and statistics', () => {
     await expectAccessible('desk');
 
     // accent-insensitive search by applicant, and by the code
-    await page.getByTestId('desk-search').locator('input').fill('hong nhung');
+    await page.getByTestId('desk-search').locator('input').fill('kim yen');
     await page.getByTestId('desk-search').locator('input').press('Enter');
     await expect.poll(() => table.textContent(), { timeout: WAIT }).toContain(online.code);
     await page.getByTestId('desk-search').locator('input').fill('khong co ai ten nay');
@@ -385,6 +415,30 @@ describe('web app: one-stop desk and statistics', () => {
     await expectAccessible('dossier returned');
   });
 
+  it('lets the citizen download the result and rate the service, once', async () => {
+    await citizen.goto(`${server.url}/portal/dossiers/${online.id}`);
+    await citizen.locator('[data-testid="my-dossier"][data-state="returned"]').waitFor({
+      timeout: WAIT,
+    });
+    const result = citizen
+      .getByTestId('dossier-files')
+      .locator('.portal-result-files a', { hasText: 'Giay khai sinh.pdf' });
+    const [download] = await Promise.all([citizen.waitForEvent('download'), result.click()]);
+    expect(download.suggestedFilename()).toBe('Giay khai sinh.pdf');
+    const saved = await download.path();
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const rating = citizen.getByTestId('rating-card');
+    await rating.getByText('Hài lòng', { exact: true }).click();
+    await citizen.getByTestId('rating-submit').click();
+    await expect
+      .poll(() => citizen.getByTestId('rating-done').textContent(), { timeout: WAIT })
+      .toContain('Hài lòng');
+    await citizen.reload();
+    await citizen.getByTestId('rating-done').waitFor({ timeout: WAIT });
+    expect(await citizen.getByTestId('rating-card').count()).toBe(0);
+  });
+
   it('files a walk-in dossier at the desk and offers the receipt at once', async () => {
     await page.goto(`${server.url}/desk`);
     await page.getByTestId('desk-new').click();
@@ -435,6 +489,20 @@ describe('web app: one-stop desk and statistics', () => {
     ).toBe(2);
   });
 
+  it('lets the walk-in dossier go late: it is in the overdue queue, marked overdue', async () => {
+    // Ten days pass on the server (three working days were promised).
+    server.advanceClock(10 * 24 * 3600_000);
+    await signIn('mc.longduc');
+    await page.goto(`${server.url}/desk?queue=overdue`);
+    await expect
+      .poll(() => page.getByTestId('desk-table').textContent(), { timeout: WAIT })
+      .toContain(walkIn.code);
+    expect(await page.getByTestId('desk-tab-overdue').textContent()).toMatch(/Quá hạn\s*1/);
+    await shot('desk-09-overdue');
+    await openDossier(walkIn.id);
+    await page.getByTestId('dossier-due').locator('[data-due="overdue"]').waitFor();
+  });
+
   it('extends the walk-in dossier with an apology and a new appointment (form 04)', async () => {
     await openDossier(walkIn.id);
     const before = await page.getByTestId('dossier-appointment').textContent();
@@ -444,7 +512,7 @@ describe('web app: one-stop desk and statistics', () => {
     await dialog
       .getByLabel('Lý do chậm trễ (ghi vào phiếu xin lỗi)')
       .fill('Cần xác minh thêm thông tin nơi cư trú.');
-    await shot('desk-09-extend-modal');
+    await shot('desk-10-extend-modal');
     await page.getByTestId('act-extend-ok').click();
     await dialog.waitFor({ state: 'hidden' });
     await expect
@@ -453,7 +521,7 @@ describe('web app: one-stop desk and statistics', () => {
     await page.getByTestId('dossier-offer').waitFor();
     await expectPdf('04');
     expect(await page.getByTestId('dossier-history').textContent()).toContain('Hẹn trả mới');
-    await shot('desk-10-extended');
+    await shot('desk-11-extended');
   });
 
   it('shows the desk usable on a phone', async () => {
@@ -490,6 +558,7 @@ describe('web app: one-stop desk and statistics', () => {
     expect(await cell('settledLate')).toBe(0);
     expect(await cell('inProgress')).toBe(1);
     expect(await cell('returned')).toBe(1);
+    expect(await cell('ratedSatisfied')).toBe(1);
     expect(await page.getByTestId('stats-kpis').textContent()).toContain('50 %');
     await page.getByTestId('stats-charts').waitFor();
     await shot('stats-01-month');

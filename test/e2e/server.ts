@@ -18,20 +18,29 @@ export function ensureWebBuilt(): void {
 
 /**
  * The real application, listening on a free port and serving web/dist, on a fresh copy of
- * the demo database. The clock is the system clock: the browser computes TOTP codes from
- * real time.
+ * the demo database. The clock is the system clock (the browser computes TOTP codes from
+ * real time), which a test may move forward with `advanceClock` — to let a dossier go late;
+ * sessions then expire as they would, so the test signs in again.
  */
-export async function startWebServer(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startWebServer(): Promise<{
+  url: string;
+  advanceClock: (ms: number) => void;
+  close: () => Promise<void>;
+}> {
   ensureWebBuilt();
   const database = await openTestDatabase();
   const config = testConfig();
-  const clock = systemClock;
+  let offset = 0;
+  const clock = { now: () => new Date(systemClock.now().getTime() + offset) };
   const services = createServices({ config, database, clock });
   const app = await buildApp({ config, database, clock, services, serveWeb: true, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    advanceClock: (ms) => {
+      offset += ms;
+    },
     async close() {
       await app.close();
       await database.close();

@@ -36,7 +36,14 @@ export function createGroupCommit<I, O>(opts: {
   }
 
   function pump(): void {
-    while (running < opts.parallel && queue.length > 0) {
+    // A lone request goes at once. While a batch is being written, another one starts only
+    // when enough requests wait to fill a quarter of one; otherwise they gather for the next.
+    const enough = Math.max(1, Math.floor(opts.maxBatch / 4));
+    while (
+      running < opts.parallel &&
+      queue.length > 0 &&
+      (running === 0 || queue.length >= enough)
+    ) {
       const batch = queue.splice(0, opts.maxBatch);
       running++;
       void runBatch(batch).finally(() => {
