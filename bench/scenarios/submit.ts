@@ -138,7 +138,9 @@ export async function submitScenario(
     const rawRun = await run(rawInsert);
     const serviceRun = await run(file(services.dossiers));
     const serialRun = await run(file(services.dossiers), 1);
-    const manyRun = await run(file(services.dossiers), opts.callers * 4);
+    const many = opts.callers * 4;
+    const rawManyRun = await run(rawInsert, many);
+    const manyRun = await run(file(services.dossiers), many);
     const noAuditRun = await run(file(noAudit));
     const auditRun = await run(auditOnly);
 
@@ -167,7 +169,10 @@ export async function submitScenario(
           : {}),
       }),
       row('createAtDesk, 1 caller', serialRun, { versus: versus(serialRun) }),
-      row(`createAtDesk, ${opts.callers * 4} callers`, manyRun, { versus: versus(manyRun) }),
+      row(`raw single-row INSERT, ${many} callers (baseline)`, rawManyRun),
+      row(`createAtDesk, ${many} callers`, manyRun, {
+        versus: `${pct(manyRun.rate, rawManyRun.rate)} of raw INSERT`,
+      }),
       row(`diagnostic: createAtDesk without audit, ${opts.callers} callers`, noAuditRun, {
         versus: versus(noAuditRun),
       }),

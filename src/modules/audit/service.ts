@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { together } from '../../platform/db/together.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/access.js';
@@ -64,14 +65,20 @@ export function createAuditService({ clock }: { clock: Clock }) {
 
     /**
      * Appends several links at once (a transaction's changes, written just before commit):
-     * one lock of the head, one insert, one move of the head, whatever their number.
+     * two round trips whatever their number — the head locked, then the links inserted and
+     * the head moved. `alongWith`: the caller's other writes, sent with the lock (so a
+     * module that writes its own rows last pays no round trip for them).
      */
     async recordMany(
       trx: Transaction<unknown>,
       items: readonly { ctx: AuditContext; entry: AuditEntry }[],
+      alongWith: readonly RawBuilder<unknown>[] = [],
     ): Promise<void> {
-      if (items.length === 0) return;
-      let { seq, hash } = await store.lockHead(trx);
+      if (items.length === 0) {
+        if (alongWith.length > 0) await together(alongWith, sql`SELECT 1`).execute(trx);
+        return;
+      }
+      let { seq, hash } = await store.lockHead(trx, alongWith);
       const rows = items.map(({ ctx, entry }) => {
         const actor = ctx.actor;
         const link: Link = {

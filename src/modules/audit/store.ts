@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { together } from '../../platform/db/together.js';
 import { type Executor, narrow } from '../../platform/db/executor.js';
 import type { Link } from './chain.js';
 
@@ -11,14 +12,22 @@ export type AuditTables = {
 type Exec = Kysely<unknown> | Transaction<unknown>;
 const q = (exec: Exec): Executor<AuditTables> => narrow<AuditTables>(exec);
 
-/** Locks the head row: writers of the chain queue here, so links never fork. */
-export async function lockHead(exec: Exec): Promise<{ seq: number; hash: string }> {
-  return q(exec)
-    .selectFrom('audit.chainHead')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+/**
+ * Locks the head row: writers of the chain queue here, so links never fork. `alongWith`:
+ * the caller's other writes, sent in the same round trip (see `together`).
+ */
+export async function lockHead(
+  exec: Exec,
+  alongWith: readonly RawBuilder<unknown>[] = [],
+): Promise<{ seq: number; hash: string }> {
+  const { rows } = await together(
+    alongWith,
+    sql<{ seq: number; hash: string }>`
+      SELECT seq, hash FROM audit.chain_head WHERE id = 1 FOR UPDATE`,
+  ).execute(exec);
+  const head = rows[0];
+  if (!head) throw new Error('audit.chain_head has no row');
+  return { seq: Number(head.seq), hash: head.hash };
 }
 
 export async function readHead(exec: Exec): Promise<{ seq: number; hash: string }> {
@@ -30,24 +39,24 @@ export async function readHead(exec: Exec): Promise<{ seq: number; hash: string 
 }
 
 /** Appends links (consecutive, the first after the locked head) and moves the head. */
-export async function appendLinks(exec: Exec, rows: EventRow[]): Promise<void> {
+export async function appendLinks(exec: Exec, rows: readonly EventRow[]): Promise<void> {
   const last = rows.at(-1);
   if (!last) return;
-  await q(exec)
-    .insertInto('audit.events')
-    .values(
-      rows.map(({ before, after, ...rest }) => ({
-        ...rest,
-        before: before === null ? null : JSON.stringify(before),
-        after: after === null ? null : JSON.stringify(after),
-      })) as never,
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  await sql`
+    WITH links AS (
+      INSERT INTO audit.events (seq, id, occurred_at, actor_user_id, actor_label, agency_id,
+        action, target_type, target_id, before, after, request_id, client_ip, prev_hash, hash)
+      VALUES ${sql.join(
+        rows.map(
+          (r) => sql`(${r.seq}::bigint, ${r.id}::uuid, ${r.occurredAt}::timestamptz,
+            ${r.actorUserId}::uuid, ${r.actorLabel}, ${r.agencyId}::uuid, ${r.action},
+            ${r.targetType}, ${r.targetId}, ${json(r.before)}::jsonb, ${json(r.after)}::jsonb,
+            ${r.requestId}, ${r.clientIp}, ${r.prevHash}, ${r.hash})`,
+        ),
+      )}
     )
-    .execute();
-  await q(exec)
-    .updateTable('audit.chainHead')
-    .set({ seq: last.seq, hash: last.hash })
-    .where('id', '=', 1)
-    .execute();
+    UPDATE audit.chain_head SET seq = ${last.seq}, hash = ${last.hash} WHERE id = 1`.execute(exec);
 }
 
 /** Links in chain order from `afterSeq` on, by pages (verification walks the whole chain). */

@@ -1,4 +1,11 @@
-import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+import {
+  type ColumnType,
+  type Generated,
+  type Kysely,
+  type RawBuilder,
+  sql,
+  type Transaction,
+} from 'kysely';
 import { type Executor, narrow } from '../../platform/db/executor.js';
 import type { Notification } from './schema.js';
 
@@ -53,13 +60,18 @@ export type NewMessage = {
   createdAt: Date;
 };
 
-export async function insertMessages(exec: Exec, rows: readonly NewMessage[]): Promise<void> {
-  if (rows.length === 0) return;
-  await q(exec)
-    .insertInto('notify.messages')
-    .values(rows as NewMessage[])
-    .onConflict((oc) => oc.column('dedupeKey').doNothing())
-    .execute();
+/** The statement inserting in-app messages (a message already written under its key is kept). */
+export function insertMessagesStatement(rows: readonly NewMessage[]): RawBuilder<unknown> | null {
+  if (rows.length === 0) return null;
+  return sql`
+    INSERT INTO notify.messages (user_id, title, body, link, dedupe_key, created_at)
+    VALUES ${sql.join(
+      rows.map(
+        (r) => sql`(${r.userId}::uuid, ${r.title}, ${r.body}, ${r.link}, ${r.dedupeKey},
+          ${r.createdAt}::timestamptz)`,
+      ),
+    )}
+    ON CONFLICT (dedupe_key) DO NOTHING`;
 }
 
 export type PageCursor = { createdAt: Date; id: string };
@@ -138,13 +150,19 @@ export type NewEmail = {
   createdAt: Date;
 };
 
-export async function insertOutboxEmails(exec: Exec, rows: readonly NewEmail[]): Promise<void> {
-  if (rows.length === 0) return;
-  await q(exec)
-    .insertInto('notify.outbox')
-    .values(rows.map((row) => ({ ...row, kind: 'email' as const, nextAttemptAt: row.createdAt })))
-    .onConflict((oc) => oc.column('dedupeKey').doNothing())
-    .execute();
+/** The statement queueing e-mails in the outbox (one already queued under its key is kept). */
+export function insertOutboxEmailsStatement(rows: readonly NewEmail[]): RawBuilder<unknown> | null {
+  if (rows.length === 0) return null;
+  return sql`
+    INSERT INTO notify.outbox (kind, payload_version, to_address, subject, text_body,
+      next_attempt_at, dedupe_key, created_at)
+    VALUES ${sql.join(
+      rows.map(
+        (r) => sql`('email', ${r.payloadVersion}::int, ${r.toAddress}, ${r.subject},
+          ${r.textBody}, ${r.createdAt}::timestamptz, ${r.dedupeKey}, ${r.createdAt}::timestamptz)`,
+      ),
+    )}
+    ON CONFLICT (dedupe_key) DO NOTHING`;
 }
 
 export type ClaimedEmail = {

@@ -1,9 +1,10 @@
+import type { RawBuilder } from 'kysely';
 import type { RequestContext } from '../../../platform/context.js';
 import { factDelta, factsOf } from '../stats-facts.js';
 import * as dossierStore from '../store/dossiers.js';
 import type { DossierPatch } from '../store/dossiers.js';
 import * as eventStore from '../store/events.js';
-import { NO_SECTOR, type StatDelta, applyDeltas } from '../store/stats.js';
+import { NO_SECTOR, type StatDelta, deltaStatements } from '../store/stats.js';
 import type { DossierRow } from '../store/tables.js';
 import { type DossierAction, publicStates, stateNames } from '../workflow.js';
 import type { DossierDeps, Trx } from './deps.js';
@@ -39,6 +40,8 @@ export function createChangeRecorder(
     audits: { ctx: RequestContext; entry: Parameters<typeof audit.record>[2] }[];
     /** The applicant hears of the last public state a transaction moves a dossier to. */
     notices: Map<string, Parameters<typeof notify.notify>[1]>;
+    /** Other rows of the use case written with these (a filing's fees). */
+    more: RawBuilder<unknown>[];
   };
   const pending = new WeakMap<Trx, Pending>();
 
@@ -50,7 +53,7 @@ export function createChangeRecorder(
    */
   async function transaction<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
     return db.transaction().execute(async (trx) => {
-      const writes: Pending = { events: [], stats: [], audits: [], notices: new Map() };
+      const writes: Pending = { events: [], stats: [], audits: [], notices: new Map(), more: [] };
       pending.set(trx, writes);
       const result = await fn(trx);
       pending.delete(trx);
@@ -59,11 +62,18 @@ export function createChangeRecorder(
     });
   }
 
+  /**
+   * Two round trips whatever the transaction changed: the history lines, statistics, notices
+   * and other rows sent with the audit chain's head lock, then the audit links.
+   */
   async function flush(trx: Trx, writes: Pending) {
-    await eventStore.appendMany(trx, writes.events);
-    await applyDeltas(trx, writes.stats);
-    await notify.notifyMany(trx, [...writes.notices.values()]);
-    await audit.recordMany(trx, writes.audits);
+    const rows = [
+      eventStore.appendStatement(writes.events),
+      ...deltaStatements(writes.stats),
+      ...notify.notifyStatements([...writes.notices.values()]),
+      ...writes.more,
+    ].filter((w) => w !== null);
+    await audit.recordMany(trx, writes.audits, rows);
   }
 
   function statsOf(before: DossierRow | null, after: DossierRow): StatDelta[] {
@@ -101,6 +111,13 @@ export function createChangeRecorder(
 
   return {
     transaction,
+
+    /** A row of the use case's own, written with the transaction's changes (one round trip). */
+    alsoWrite(trx: Trx, write: RawBuilder<unknown> | null): void {
+      const writes = pending.get(trx);
+      if (!writes) throw new Error('alsoWrite outside changes.transaction');
+      if (write) writes.more.push(write);
+    },
 
     /** Writes a change; `before` is the locked row (null when the dossier is being created). */
     async record(

@@ -18,7 +18,7 @@ export type DossierDeps = {
   calendar: CalendarService;
   catalog: CatalogService;
   identity: Pick<IdentityService, 'listOfficialsWith'>;
-  notify: Pick<NotifyService, 'notify' | 'notifyMany'>;
+  notify: Pick<NotifyService, 'notify' | 'notifyMany' | 'notifyStatements'>;
   files: FileStore;
   config: Pick<
     Config,

@@ -158,20 +158,22 @@ export function createDeskFiling(deps: DossierDeps, core: Core) {
         rows.push(await newRow(trx, f, ids[i]!, codes[n]!, now));
       }
       const inserted = await dossierStore.insertMany(trx, rows);
-      await feeStore.insertMany(
+      core.changes.alsoWrite(
         trx,
-        inserted
-          .filter((d) => d.feeVnd > 0)
-          .map((d) => ({
-            dossierId: d.id,
-            amountVnd: d.feeVnd,
-            status: 'due' as const,
-            method: null,
-            receiptNo: null,
-            paidAt: null,
-            recordedBy: null,
-            createdAt: now,
-          })),
+        feeStore.insertStatement(
+          inserted
+            .filter((d) => d.feeVnd > 0)
+            .map((d) => ({
+              dossierId: d.id,
+              amountVnd: d.feeVnd,
+              status: 'due' as const,
+              method: null,
+              receiptNo: null,
+              paidAt: null,
+              recordedBy: null,
+              createdAt: now,
+            })),
+        ),
       );
       const filed = new Map<number, DossierRow>();
       for (const [n, { f, i }] of fresh.entries()) {

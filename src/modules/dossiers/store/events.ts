@@ -1,14 +1,14 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { type EventRow, type Exec, q } from './tables.js';
 
 export type NewEvent = Omit<EventRow, 'id' | 'seq' | 'data'> & { data?: Record<string, unknown> };
 
 /**
- * Appends history lines, in order, in one statement: each dossier's lines take the numbers
+ * The statement appending history lines, in order: each dossier's lines take the numbers
  * after its last one (its row is locked by the caller, or it was created in this transaction).
  */
-export async function appendMany(trx: Exec, events: readonly NewEvent[]): Promise<void> {
-  if (events.length === 0) return;
+export function appendStatement(events: readonly NewEvent[]): RawBuilder<unknown> | null {
+  if (events.length === 0) return null;
   const nth = new Map<string, number>();
   const rows = events.map((e, i) => {
     const n = (nth.get(e.dossierId) ?? 0) + 1;
@@ -18,7 +18,7 @@ export async function appendMany(trx: Exec, events: readonly NewEvent[]): Promis
       ${e.actorName}::text, ${e.actorAgencyId}::uuid, ${e.at}::timestamptz,
       ${e.publicNote}::text, ${e.internalNote}::text, ${JSON.stringify(e.data ?? {})}::jsonb)`;
   });
-  await sql`
+  return sql`
     INSERT INTO dossier.events (dossier_id, seq, action, from_state, to_state, step_index,
       step_key, actor_user_id, actor_name, actor_agency_id, at, public_note, internal_note, data)
     SELECT v.dossier_id,
@@ -28,7 +28,7 @@ export async function appendMany(trx: Exec, events: readonly NewEvent[]): Promis
     FROM (VALUES ${sql.join(rows)}) AS v (i, dossier_id, n, action, from_state, to_state,
       step_index, step_key, actor_user_id, actor_name, actor_agency_id, at, public_note,
       internal_note, data)
-    ORDER BY v.i`.execute(trx);
+    ORDER BY v.i`;
 }
 
 export async function listFor(exec: Exec, dossierId: string): Promise<EventRow[]> {

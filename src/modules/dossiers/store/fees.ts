@@ -1,11 +1,22 @@
+import { type RawBuilder, sql } from 'kysely';
 import { type Exec, type FeeRow, q } from './tables.js';
 
 export async function insert(trx: Exec, row: Omit<FeeRow, 'id'>): Promise<void> {
-  await insertMany(trx, [row]);
+  await q(trx).insertInto('dossier.fees').values(row).execute();
 }
 
-export async function insertMany(trx: Exec, rows: readonly Omit<FeeRow, 'id'>[]): Promise<void> {
-  if (rows.length > 0) await q(trx).insertInto('dossier.fees').values(rows).execute();
+/** The statement inserting fees due (written with a transaction's other changes). */
+export function insertStatement(rows: readonly Omit<FeeRow, 'id'>[]): RawBuilder<unknown> | null {
+  if (rows.length === 0) return null;
+  return sql`
+    INSERT INTO dossier.fees (dossier_id, amount_vnd, status, method, receipt_no, paid_at,
+      recorded_by, created_at)
+    VALUES ${sql.join(
+      rows.map(
+        (r) => sql`(${r.dossierId}::uuid, ${r.amountVnd}::bigint, ${r.status}, ${r.method},
+          ${r.receiptNo}, ${r.paidAt}::timestamptz, ${r.recordedBy}::uuid, ${r.createdAt}::timestamptz)`,
+      ),
+    )}`;
 }
 
 export async function find(exec: Exec, dossierId: string): Promise<FeeRow | undefined> {

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Metric } from '../stats-facts.js';
-import type { Exec } from './tables.js';
 
 export const NO_SECTOR = '00000000-0000-0000-0000-000000000000';
 
@@ -26,14 +25,14 @@ export const metricColumn = column;
 export type StatDelta = { key: StatKey; day: string; changes: ReadonlyMap<Metric, number> };
 
 /**
- * Adds the deltas to their day rows and month rows (created at zero when missing), in one
- * statement. Deltas of the same row are summed first, and rows are written in key order so
+ * The statements adding the deltas to their day rows and month rows (created at zero when
+ * missing). Deltas of the same row are summed first, and rows are written in key order so
  * that concurrent transactions take their locks in the same order.
  */
-export async function applyDeltas(trx: Exec, deltas: readonly StatDelta[]): Promise<void> {
+export function deltaStatements(deltas: readonly StatDelta[]): RawBuilder<unknown>[] {
   const days = sumByRow(deltas, (d) => d.day);
   const months = sumByRow(deltas, (d) => `${d.day.slice(0, 7)}-01`);
-  if (days.length === 0) return;
+  if (days.length === 0) return [];
   const metrics = [...new Set(days.flatMap((r) => [...r.changes.keys()]))];
   const cols = metrics.map((m) => sql.ref(column[m]));
   const upsert = (table: string, period: string, rows: typeof days) => sql`
@@ -55,11 +54,9 @@ export async function applyDeltas(trx: Exec, deltas: readonly StatDelta[]): Prom
         ),
       )}`;
   // A +1 and a -1 on two days of one month leave the month row unchanged.
-  if (months.length === 0) await upsert('stat_days', 'day', days).execute(trx);
-  else
-    await sql`
-      WITH day_rows AS (${upsert('stat_days', 'day', days)})
-      ${upsert('stat_months', 'month', months)}`.execute(trx);
+  return months.length === 0
+    ? [upsert('stat_days', 'day', days)]
+    : [upsert('stat_days', 'day', days), upsert('stat_months', 'month', months)];
 }
 
 function sumByRow(deltas: readonly StatDelta[], dateOf: (d: StatDelta) => string) {

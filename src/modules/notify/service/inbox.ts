@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
+import { together } from '../../../platform/db/together.js';
 import { z } from 'zod';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http/access.js';
@@ -64,8 +65,17 @@ export function createInbox({ db, clock, config, log }: NotifyDeps) {
       await this.notifyMany(trx, [input]);
     },
 
-    /** Several notifications at once (a transaction's changes): one insert per channel. */
+    /** Several notifications at once (a transaction's changes): one statement. */
     async notifyMany(trx: Transaction<unknown>, inputs: readonly NotifyInput[]): Promise<void> {
+      const writes = this.notifyStatements(inputs);
+      if (writes.length > 0) await together(writes, sql`SELECT 1`).execute(trx);
+    },
+
+    /**
+     * The statements writing notifications, for a caller that sends them with its own writes
+     * in one round trip (the dossier change recorder). Invalid input throws here.
+     */
+    notifyStatements(inputs: readonly NotifyInput[]): RawBuilder<unknown>[] {
       const now = clock.now();
       const messages: store.NewMessage[] = [];
       const emails: store.NewEmail[] = [];
@@ -107,8 +117,10 @@ export function createInbox({ db, clock, config, log }: NotifyDeps) {
           });
         }
       }
-      await store.insertMessages(trx, messages);
-      await store.insertOutboxEmails(trx, emails);
+      return [
+        store.insertMessagesStatement(messages),
+        store.insertOutboxEmailsStatement(emails),
+      ].filter((w) => w !== null);
     },
 
     /** The reader's own notifications, newest first, with the count of unread ones. */
