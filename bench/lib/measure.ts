@@ -20,7 +20,9 @@ export function postgresCpuMs(): number | null {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]); // utime, stime
+      // utime, stime, and cutime, cstime: the postmaster keeps the time of the backends and
+      // workers that ended, so the sum does not drop when one exits.
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
       found = true;
     } catch {
       // The process ended while we read.

@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../src/platform/http/access.js';
 import type { RequestContext } from '../../src/platform/context.js';
 import { systemClock } from '../../src/platform/clock.js';
+import { together } from '../../src/platform/db/together.js';
 import { createFileStore } from '../../src/platform/files/index.js';
 import { createDossierService } from '../../src/modules/dossiers/index.js';
 import { applicantOf, loadNameLists } from '../../src/modules/dossiers/generate/names.js';
@@ -112,7 +113,14 @@ export async function submitScenario(
     const noAudit = createDossierService({
       db,
       clock: systemClock,
-      audit: { ...services.audit, record: async () => {}, recordMany: async () => {} },
+      audit: {
+        ...services.audit,
+        record: async () => {},
+        // The links are skipped; the rows sent along with them are still written.
+        recordMany: async (trx, _links, alongWith = []) => {
+          if (alongWith.length > 0) await together(alongWith, sql`SELECT 1`).execute(trx);
+        },
+      },
       agencies: services.agencies,
       calendar: services.calendar,
       catalog: services.catalog,

@@ -102,6 +102,59 @@ describe('audit log', () => {
   });
 });
 
+describe('several chains', () => {
+  // PGlite runs one transaction at a time, so there every writer finds chain 1 free.
+  it('concurrent writers take free chains; each chain verifies, and a change in one is named', async (test) => {
+    if (t.database.kind !== 'postgres') return test.skip();
+    const ctx = { actor: null, requestId: 'chains', clientIp: null, systemLabel: 'test' };
+    // Eight writers holding their head for a moment: they cannot all share one.
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t.db.transaction().execute(async (trx) => {
+          await t.services.audit.record(trx, ctx, {
+            action: 'test.chains',
+            targetType: 'test',
+            targetId: String(i),
+          });
+          await sql`SELECT pg_sleep(0.2)`.execute(trx);
+        }),
+      ),
+    );
+    const r = await verify();
+    expect(r.ok).toBe(true);
+    expect(r.checked).toBe(r.headSeq);
+    const used = r.chains.filter((c: { seq: number }) => c.seq > 0);
+    expect(used.length).toBeGreaterThan(1);
+    const { rows } = await sql<{ seq: number; chain: number; link: number }>`
+        SELECT seq, chain, link FROM audit.events WHERE chain > 1 ORDER BY seq LIMIT 1`.execute(
+      t.db,
+    );
+    const row = rows[0]!;
+    let result: { firstBroken?: unknown } | undefined;
+    await t.db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`ALTER TABLE audit.events DISABLE TRIGGER USER`.execute(trx);
+        await sql`UPDATE audit.events SET target_id = 'x' WHERE seq = ${row.seq}`.execute(trx);
+        result = await t.services.audit.verify(trx);
+        throw new Error('rollback');
+      })
+      .catch((err: Error) => {
+        if (err.message !== 'rollback') throw err;
+      });
+    expect(result!.firstBroken).toEqual({
+      chain: Number(row.chain),
+      seq: Number(row.link),
+      reason: 'hash_mismatch',
+    });
+    // The log still reads in one order across the chains.
+    const page = (await admin.get('/api/audit/events?action=test.chains&limit=20')).json();
+    const seqs = page.items.map((e: { seq: number }) => e.seq);
+    expect(seqs).toHaveLength(8);
+    expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
+  });
+});
+
 describe('tampering is detected and named', () => {
   // Each case tampers behind the application's back inside a transaction, verifies the
   // chain through that transaction, then rolls everything back for the next case.
@@ -124,19 +177,19 @@ describe('tampering is detected and named', () => {
 
   it('an edited row', async () => {
     const r = await tampered([`UPDATE audit.events SET action = 'identity.nothing' WHERE seq = 5`]);
-    expect(r.firstBroken).toEqual({ seq: 5, reason: 'hash_mismatch' });
+    expect(r.firstBroken).toEqual({ chain: 1, seq: 5, reason: 'hash_mismatch' });
   });
 
   it('an edited before/after payload', async () => {
     const r = await tampered([
       `UPDATE audit.events SET after = jsonb_set(after, '{fullName}', '"X"') WHERE seq = 8`,
     ]);
-    expect(r.firstBroken).toEqual({ seq: 8, reason: 'hash_mismatch' });
+    expect(r.firstBroken).toEqual({ chain: 1, seq: 8, reason: 'hash_mismatch' });
   });
 
   it('a deleted row', async () => {
     const r = await tampered(['DELETE FROM audit.events WHERE seq = 7']);
-    expect(r.firstBroken).toEqual({ seq: 7, reason: 'seq_gap' });
+    expect(r.firstBroken).toEqual({ chain: 1, seq: 7, reason: 'seq_gap' });
   });
 
   it('two rows swapped (their seq exchanged)', async () => {
@@ -172,6 +225,6 @@ describe('tampering is detected and named', () => {
     await sql`UPDATE audit.events SET client_ip = '10.0.0.66' WHERE seq = 2`.execute(t.db);
     const r = (await admin.get('/api/audit/verify')).json();
     expect(r.ok).toBe(false);
-    expect(r.firstBroken).toEqual({ seq: 2, reason: 'hash_mismatch' });
+    expect(r.firstBroken).toEqual({ chain: 1, seq: 2, reason: 'hash_mismatch' });
   });
 });

@@ -4,7 +4,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** The fields a link's hash covers, in the form they have in the database. */
 export type Link = {
+  /** The log's order (for reading); `chain` and `link`: the row's place in its chain. */
   seq: number;
+  chain: number;
+  link: number;
   id: string;
   occurredAt: Date;
   actorUserId: string | null;
@@ -36,7 +39,13 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * The link's hash. A link of chain 1 whose position is its seq — every link written before
+ * there were several chains — hashes without `chain` and `link`, as it always did.
+ */
 export function hashLink(link: Link): string {
-  const body = canonicalJson({ ...link, occurredAt: link.occurredAt.toISOString() });
+  const { chain, link: position, ...rest } = link;
+  const fields = chain === 1 && position === link.seq ? rest : link;
+  const body = canonicalJson({ ...fields, occurredAt: link.occurredAt.toISOString() });
   return createHash('sha256').update(body).digest('hex');
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 export const AuditEvent = z.object({
+  /** The log's order; `chain` and `link`: the event's place in its hash chain. */
   seq: z.number().int(),
+  chain: z.number().int(),
+  link: z.number().int(),
   id: z.uuid(),
   occurredAt: z.date(),
   actorUserId: z.uuid().nullable(),
@@ -42,10 +45,14 @@ export const AuditEventPage = z.object({
 export const VerifyResult = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
+  /** Links in all chains, and one digest of the chains' heads. */
   headSeq: z.number().int(),
   headHash: z.string(),
+  chains: z.array(z.object({ chain: z.number().int(), seq: z.number().int(), hash: z.string() })),
   firstBroken: z
     .object({
+      /** The chain, and the position in it where it breaks. */
+      chain: z.number().int(),
       seq: z.number().int(),
       reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'seq_gap', 'tail_missing']),
     })

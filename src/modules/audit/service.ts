@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { together } from '../../platform/db/together.js';
 import type { Clock } from '../../platform/clock.js';
@@ -29,7 +29,9 @@ export type VerifyResult = {
   checked: number;
   headSeq: number;
   headHash: string;
+  chains: { chain: number; seq: number; hash: string }[];
   firstBroken?: {
+    chain: number;
     seq: number;
     reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap' | 'tail_missing';
   };
@@ -78,11 +80,14 @@ export function createAuditService({ clock }: { clock: Clock }) {
         if (alongWith.length > 0) await together(alongWith, sql`SELECT 1`).execute(trx);
         return;
       }
-      let { seq, hash } = await store.lockHead(trx, alongWith);
-      const rows = items.map(({ ctx, entry }) => {
+      const head = await store.lockHead(trx, items.length, alongWith);
+      let { link: position, hash } = head;
+      const rows = items.map(({ ctx, entry }, i) => {
         const actor = ctx.actor;
         const link: Link = {
-          seq: ++seq,
+          seq: head.seqs[i]!,
+          chain: head.chain,
+          link: ++position,
           id: randomUUID(),
           occurredAt: clock.now(),
           actorUserId: actor?.userId ?? null,
@@ -104,37 +109,46 @@ export function createAuditService({ clock }: { clock: Clock }) {
       await store.appendLinks(trx, rows);
     },
 
-    /** Walks the whole chain and names the first link that does not hold. */
+    /**
+     * Walks every chain and names the first link that does not hold. The heads are read
+     * first: links written after that belong to the next verification.
+     */
     async verify(db: Exec): Promise<VerifyResult> {
-      const head = await store.readHead(db);
-      let expectedSeq = 1;
-      let prevHash = GENESIS_HASH;
+      const heads = await store.readHeads(db);
       let checked = 0;
       const result = (firstBroken?: VerifyResult['firstBroken']): VerifyResult => ({
         ok: !firstBroken,
         checked,
-        headSeq: head.seq,
-        headHash: head.hash,
+        headSeq: heads.reduce((n, h) => n + h.link, 0),
+        // One digest of all the heads: what an auditor writes down to compare later.
+        headHash: createHash('sha256')
+          .update(heads.map((h) => `${h.chain}:${h.link}:${h.hash}`).join('\n'))
+          .digest('hex'),
+        chains: heads.map((h) => ({ chain: h.chain, seq: h.link, hash: h.hash })),
         ...(firstBroken ? { firstBroken } : {}),
       });
-      // Links written after the head was read belong to the next verification.
-      walk: for (;;) {
-        const page = await store.readLinks(db, expectedSeq - 1, 1000);
-        if (page.length === 0) break;
-        for (const row of page) {
-          if (row.seq > head.seq && expectedSeq > head.seq) break walk;
-          if (row.seq !== expectedSeq) return result({ seq: expectedSeq, reason: 'seq_gap' });
-          if (row.prevHash !== prevHash)
-            return result({ seq: row.seq, reason: 'prev_hash_mismatch' });
-          const { hash, ...link } = row;
-          if (hashLink(link) !== hash) return result({ seq: row.seq, reason: 'hash_mismatch' });
-          prevHash = hash;
-          expectedSeq++;
-          checked++;
+      for (const head of heads) {
+        let expected = 1;
+        let prevHash = GENESIS_HASH;
+        const broken = (seq: number, reason: NonNullable<VerifyResult['firstBroken']>['reason']) =>
+          result({ chain: head.chain, seq, reason });
+        walk: for (;;) {
+          const page = await store.readLinks(db, head.chain, expected - 1, 1000);
+          if (page.length === 0) break;
+          for (const row of page) {
+            if (row.link > head.link && expected > head.link) break walk;
+            if (row.link !== expected) return broken(expected, 'seq_gap');
+            if (row.prevHash !== prevHash) return broken(row.link, 'prev_hash_mismatch');
+            const { hash, ...link } = row;
+            if (hashLink(link) !== hash) return broken(row.link, 'hash_mismatch');
+            prevHash = hash;
+            expected++;
+            checked++;
+          }
         }
-      }
-      if (expectedSeq - 1 !== head.seq || prevHash !== head.hash) {
-        return result({ seq: expectedSeq, reason: 'tail_missing' });
+        if (expected - 1 !== head.link || prevHash !== head.hash) {
+          return broken(expected, 'tail_missing');
+        }
       }
       return result();
     },
