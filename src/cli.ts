@@ -144,10 +144,12 @@ program
     withServices(async (s) => {
       const r = await s.audit.verify(s.db);
       if (r.ok) {
-        console.log(`Audit chain OK: ${r.checked} events, head #${r.headSeq} ${r.headHash}`);
+        console.log(
+          `Audit chains OK: ${r.checked} events in ${r.chains.length} chains, heads digest ${r.headHash}`,
+        );
       } else {
         console.error(
-          `Audit chain BROKEN at event #${r.firstBroken?.seq}: ${r.firstBroken?.reason} (checked ${r.checked} before it)`,
+          `Audit chain ${r.firstBroken?.chain} BROKEN at link #${r.firstBroken?.seq}: ${r.firstBroken?.reason} (checked ${r.checked} before it)`,
         );
         process.exitCode = 1;
       }

@@ -91,12 +91,12 @@ describe('openprovince CLI', { timeout: 180_000 }, () => {
   it('audit:verify passes on an intact chain and names the first broken link', async () => {
     const good = cli('audit:verify');
     expect(good.code).toBe(0);
-    expect(good.out).toMatch(/Audit chain OK: \d+ events/);
+    expect(good.out).toMatch(/Audit chains OK: \d+ events in 4 chains/);
     await tamper(
       `ALTER TABLE audit.events DISABLE TRIGGER USER; UPDATE audit.events SET target_id = 'forged' WHERE seq = 4`,
     );
     const bad = cli('audit:verify');
     expect(bad.code).toBe(1);
-    expect(bad.out).toContain('BROKEN at event #4: hash_mismatch');
+    expect(bad.out).toContain('Audit chain 1 BROKEN at link #4: hash_mismatch');
   });
 });

@@ -65,7 +65,7 @@ export function VerifyChainResult({
         title={t('audit.verifyOk', { checked: result.checked })}
         description={
           <>
-            {t('audit.verifyHead', { seq: result.headSeq })}{' '}
+            {t('audit.verifyHead', { seq: result.headSeq, chains: result.chains.length })}{' '}
             <span className="op-mono">{result.headHash}</span>
           </>
         }
@@ -83,6 +83,7 @@ export function VerifyChainResult({
       description={
         result.firstBroken
           ? t('audit.verifyBrokenAt', {
+              chain: result.firstBroken.chain,
               seq: result.firstBroken.seq,
               reason: t(`audit.brokenReason.${result.firstBroken.reason}`),
               checked: result.checked,

@@ -23,7 +23,9 @@ export type VerifyResult = {
   checked: number;
   headSeq: number;
   headHash: string;
+  chains: { chain: number; seq: number; hash: string }[];
   firstBroken?: {
+    chain: number;
     seq: number;
     reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap' | 'tail_missing';
   };
