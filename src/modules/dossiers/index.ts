@@ -16,7 +16,7 @@ export {
   type DossierAction,
   type DossierState,
   type WorkflowStep,
-} from './workflow.js';
+} from './workflow/index.js';
 
 /** Permissions this module checks (scoped to agency subtrees). */
 export const dossierPermissions = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dossierActions, dossierStates } from './workflow.js';
+import { dossierActions, dossierStates } from './workflow/index.js';
 
 /** The dossier module's contracts: inputs checked at the edge, outputs as allow-lists. */
 

@@ -19,7 +19,7 @@ import {
   type Transition,
   validateWorkflow,
   type WorkflowStep,
-} from './workflow.js';
+} from './workflow/index.js';
 
 /** `state@step` or `state@step~resumeState` (the notation of the tables below). */
 const pos = (at: string): Position => {

@@ -7,7 +7,7 @@ import { foldApplicant } from '../service/core.js';
 import { createTiming } from '../service/timing.js';
 import { metricNames } from '../stats-facts.js';
 import { metricColumn, NO_SECTOR as STORE_NO_SECTOR } from '../store/stats.js';
-import { allowedActions, type DossierState, type WorkflowStep } from '../workflow.js';
+import { allowedActions, type DossierState, type WorkflowStep } from '../workflow/index.js';
 import { metricColumns, NO_SECTOR } from './aggregate.js';
 import { type CountedFigures, countFigures } from './brute-force.js';
 import { GENERATED_ACTOR, type GenerateReport, generateDossiers } from './generate.js';

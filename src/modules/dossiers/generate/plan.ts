@@ -10,7 +10,7 @@ import {
   localInstant,
 } from '../../calendar/index.js';
 import type { CatalogService, ProcedureVersion } from '../../catalog/index.js';
-import { defaultWorkflow } from '../workflow.js';
+import { defaultWorkflow } from '../workflow/index.js';
 import type { Place } from './names.js';
 import { type Rng, WeightedSampler } from './random.js';
 import type { AgencyPick, Channel, ProcedurePick } from './timeline.js';

@@ -1,30 +1,24 @@
-import { addDays } from '../../calendar/index.js';
-import { timingOf } from '../stats-facts.js';
-import {
-  type DossierAction,
-  type DossierState,
-  type Position,
-  transition,
-  type WorkflowStep,
-} from '../workflow.js';
+import type { DossierState, WorkflowStep } from '../workflow/index.js';
 import type { GeneratedApplicant } from './names.js';
 import type { Rng, WeightedSampler } from './random.js';
+import { finishDay, momentOn, outcomeOf } from './timeline-outcome.js';
+import { type Act, play } from './timeline-play.js';
 import {
   type Calendar,
   citizenMoment,
   dueAtOf,
   localDay,
   nextOfficeMoment,
-  officeMoment,
   type TimeUnit,
   workingDayAfter,
-  workingDaysIn,
 } from './times.js';
 
 /**
  * The life of one generated dossier, pure: from filing to the returned result (or wherever it
  * stands at the horizon), every step taken through the real workflow (`transition`), so the
  * row's state, step and clock fields and its history are those the service would have written.
+ * The outcome draw is in `timeline-outcome.ts`, the replay through the workflow in
+ * `timeline-play.ts`.
  */
 
 export type Channel = 'online' | 'desk' | 'post';
@@ -128,107 +122,7 @@ export type LifeEnv = {
   history: 'full' | 'essential';
 };
 
-const essentialActions = new Set([
-  'create',
-  'submit',
-  'receive',
-  'attach_result',
-  'refuse',
-  'withdraw',
-  'cancel',
-  'return',
-  'rate',
-]);
-
-/**
- * Outcome shares: of every received dossier 2 % refused, 1 % withdrawn, 0.3 % cancelled while
- * waiting for a supplement that never came, 4.2 % stuck far past the due date, and the rest
- * settled with a result — 70 % early, 25 % on the due day, 5 % late. Dossiers still open at
- * the horizon (received late in the year, or stuck) are in progress, some of them overdue.
- */
-type Outcome = 'early' | 'on_time' | 'late' | 'stuck' | 'refused' | 'withdrawn' | 'cancelled';
-
-function outcomeOf(rng: Rng): Outcome {
-  const x = rng.next();
-  if (x < 0.02) return 'refused';
-  if (x < 0.03) return 'withdrawn';
-  if (x < 0.033) return 'cancelled';
-  if (x < 0.075) return 'stuck';
-  const y = rng.next();
-  return y < 0.7 ? 'early' : y < 0.95 ? 'on_time' : 'late';
-}
-
 const MINUTE = 60_000;
-
-/** The day the outcome finishes on; the instant is picked in office hours after reception. */
-function finishDay(env: LifeEnv, rng: Rng, outcome: Outcome, dayR: string, dueDay: string) {
-  const { cal } = env;
-  const among = (days: string[]) => days[Math.floor(days.length * rng.next() ** 1.5)];
-  switch (outcome) {
-    case 'early':
-      return among(workingDaysIn(cal, dayR, addDays(dueDay, -1))) ?? dueDay;
-    case 'on_time':
-      return dueDay;
-    case 'late':
-      return workingDayAfter(cal, dueDay, 1 + rng.geometric(0.35));
-    case 'stuck':
-      return workingDayAfter(cal, dueDay, 60 + rng.geometric(0.005));
-    case 'refused':
-      return rng.pick(workingDaysIn(cal, dayR, dueDay).concat(dayR));
-    case 'withdrawn':
-      return rng.pick(workingDaysIn(cal, dayR, workingDayAfter(cal, dueDay, 2)).concat(dayR));
-    case 'cancelled':
-      return workingDayAfter(cal, dayR, rng.int(5, 20));
-  }
-}
-
-/** An office moment on `day` after `after`, or on the next working day that still has one. */
-function momentOn(env: LifeEnv, rng: Rng, day: string, after: Date): Date {
-  return (
-    officeMoment(env.cal, rng, day, after) ??
-    nextOfficeMoment(env.cal, rng, workingDayAfter(env.cal, day, 1), after)
-  );
-}
-
-function formDataOf(p: ProcedurePick, a: GeneratedApplicant, day: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of p.formFields) {
-    if (!f.required) continue;
-    switch (f.type) {
-      case 'textarea':
-        out[f.key] = `Đề nghị giải quyết hồ sơ: ${p.name.slice(0, 200)}`;
-        break;
-      case 'number':
-        out[f.key] = '1';
-        break;
-      case 'date':
-        out[f.key] = day;
-        break;
-      case 'select':
-        out[f.key] = f.options?.[0] ?? '';
-        break;
-      case 'id_number':
-        out[f.key] = a.idNumber;
-        break;
-      case 'phone':
-        out[f.key] = a.phone;
-        break;
-      case 'email':
-        out[f.key] = a.email ?? 'congdan@example.com';
-        break;
-      default:
-        out[f.key] = a.fullName;
-    }
-  }
-  return out;
-}
-
-type Act = {
-  action: DossierAction | 'create' | 'pay_fee' | 'rate';
-  at: Date;
-  data?: Record<string, unknown>;
-  byApplicant?: boolean;
-};
 
 /** The dossier's life up to the horizon. `issueAt` must be before the horizon. */
 export function liveDossier(input: LifeInput, env: LifeEnv, rng: Rng): DossierLife {
@@ -326,115 +220,4 @@ export function liveDossier(input: LifeInput, env: LifeEnv, rng: Rng): DossierLi
     acts.push({ action: 'rate', at: Q, byApplicant: true, data: { rating } });
   }
   return play(input, env, acts, due);
-}
-
-/** Plays the acts through the workflow up to the horizon and builds the row and its history. */
-function play(input: LifeInput, env: LifeEnv, acts: Act[], due: Date): DossierLife {
-  const p = input.procedure;
-  const steps = p.steps;
-  const receiving = input.agency.id;
-  const holderOf = (stepIndex: number) => {
-    const step = steps[stepIndex];
-    return !step || step.agency.kind === 'receiving' ? receiving : step.agency.agencyId;
-  };
-  const d: DossierLife = {
-    id: input.id,
-    code: input.code,
-    agency: input.agency,
-    procedure: p,
-    channel: input.channel,
-    applicant: input.applicant,
-    formData: formDataOf(p, input.applicant, localDay(env.cal, input.issueAt)),
-    state: 'draft',
-    stepIndex: 0,
-    resumeState: null,
-    holderAgencyId: receiving,
-    involvedAgencyIds: [receiving],
-    submittedAt: input.issueAt,
-    receivedAt: null,
-    dueAt: null,
-    clockStoppedAt: null,
-    settledAt: null,
-    finishedAt: null,
-    finishKind: null,
-    returnedAt: null,
-    returnMethod: null,
-    rating: null,
-    ratedAt: null,
-    createdAt: acts[0]!.at,
-    updatedAt: acts[0]!.at,
-    feePaidAt: null,
-    changes: 0,
-    events: [],
-  };
-  let pos: Position | null = null;
-  for (const act of acts) {
-    if (act.at >= env.horizon) break;
-    const before = pos;
-    let next: Position;
-    let stepKeyIndex = before?.stepIndex ?? 0;
-    if (act.action === 'create') {
-      next = {
-        state: input.channel === 'online' ? 'draft' : 'submitted',
-        stepIndex: 0,
-        resumeState: null,
-      };
-    } else if (act.action === 'pay_fee' || act.action === 'rate') {
-      next = before!;
-      if (act.action === 'pay_fee') d.feePaidAt = act.at;
-      else {
-        d.rating = act.data!.rating as Rating;
-        d.ratedAt = act.at;
-      }
-    } else {
-      const t = transition(before!, act.action, steps);
-      next = t.next;
-      if (act.action === 'forward') stepKeyIndex = next.stepIndex;
-      if (act.action === 'receive') {
-        d.receivedAt = act.at;
-        d.dueAt = due;
-      }
-      if (t.effects.clock === 'stop') d.clockStoppedAt = act.at;
-      if (t.effects.finishes && d.receivedAt) {
-        d.finishedAt = act.at;
-        d.finishKind = t.effects.settles
-          ? act.action === 'refuse'
-            ? 'refused'
-            : timingOf(localDay(env.cal, act.at), localDay(env.cal, d.dueAt ?? act.at))
-          : act.action === 'withdraw'
-            ? 'withdrawn'
-            : 'cancelled';
-        d.clockStoppedAt = null;
-      }
-      if (t.effects.settles) d.settledAt = act.at;
-      if (act.action === 'return') {
-        d.returnedAt = act.at;
-        d.returnMethod = act.data!.method as 'desk' | 'post';
-      }
-      const holder = holderOf(next.stepIndex);
-      d.holderAgencyId = holder;
-      if (!d.involvedAgencyIds.includes(holder)) d.involvedAgencyIds.push(holder);
-    }
-    d.changes++;
-    if (env.history === 'full' || essentialActions.has(act.action)) {
-      d.events.push({
-        seq: d.events.length + 1,
-        action: act.action,
-        fromState: before?.state ?? null,
-        toState: next.state,
-        stepIndex: next.stepIndex,
-        stepKey: steps[stepKeyIndex]?.key ?? null,
-        actorName: act.byApplicant ? input.applicant.fullName : env.officialLabel,
-        actorAgencyId: act.byApplicant ? null : receiving,
-        at: act.at,
-        data: act.data ? JSON.stringify(act.data) : '{}',
-      });
-    }
-    d.state = next.state;
-    d.stepIndex = next.stepIndex;
-    d.resumeState = next.resumeState;
-    d.updatedAt = act.at;
-    pos = next;
-  }
-  return d;
 }

@@ -8,7 +8,7 @@ import {
   type StepRole,
   transition,
   type WorkflowStep,
-} from '../workflow.js';
+} from '../workflow/index.js';
 import type { DossierDeps, Trx } from './deps.js';
 import { dossierErrors as E } from './errors.js';
 

@@ -12,7 +12,7 @@ import type {
 import * as dossierStore from '../store/dossiers.js';
 import * as fileStore from '../store/files.js';
 import type { DossierRow } from '../store/tables.js';
-import { defaultWorkflow } from '../workflow.js';
+import { defaultWorkflow } from '../workflow/index.js';
 import { type Core, foldApplicant, papersOf } from './core.js';
 import type { DossierDeps } from './deps.js';
 import { dossierErrors as E } from './errors.js';

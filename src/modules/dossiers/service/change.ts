@@ -6,7 +6,7 @@ import type { DossierPatch } from '../store/dossiers.js';
 import * as eventStore from '../store/events.js';
 import { NO_SECTOR, type StatDelta, deltaStatements } from '../store/stats.js';
 import type { DossierRow } from '../store/tables.js';
-import { type DossierAction, publicStates, stateNames } from '../workflow.js';
+import { type DossierAction, publicStates, stateNames } from '../workflow/index.js';
 import type { DossierDeps, Trx } from './deps.js';
 import type { Timing } from './timing.js';
 

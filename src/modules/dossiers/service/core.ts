@@ -6,7 +6,7 @@ import { reserveSequences } from '../store/counters.js';
 import * as dossierStore from '../store/dossiers.js';
 import type { DossierPatch } from '../store/dossiers.js';
 import type { DossierRow, PaperSnapshot } from '../store/tables.js';
-import { type DossierAction, transition, type WorkflowStep } from '../workflow.js';
+import { type DossierAction, transition, type WorkflowStep } from '../workflow/index.js';
 import { agencyOfStep, createAccess, positionOf } from './access.js';
 import { type ChangeEvent, createChangeRecorder } from './change.js';
 import type { DossierDeps, Trx } from './deps.js';

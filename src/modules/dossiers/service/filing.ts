@@ -9,7 +9,7 @@ import * as dossierStore from '../store/dossiers.js';
 import type { NewDossier } from '../store/dossiers.js';
 import * as feeStore from '../store/fees.js';
 import type { DossierRow } from '../store/tables.js';
-import { defaultWorkflow } from '../workflow.js';
+import { defaultWorkflow } from '../workflow/index.js';
 import { type Core, foldApplicant, papersOf } from './core.js';
 import type { DossierDeps, Trx } from './deps.js';
 import { dossierErrors as E } from './errors.js';

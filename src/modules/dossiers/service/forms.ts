@@ -5,7 +5,7 @@ import * as dossierStore from '../store/dossiers.js';
 import * as eventStore from '../store/events.js';
 import * as fileStore from '../store/files.js';
 import type { DossierRow, EventRow } from '../store/tables.js';
-import { actionNames } from '../workflow.js';
+import { actionNames } from '../workflow/index.js';
 import type { Core } from './core.js';
 import type { DossierDeps } from './deps.js';
 import { dossierErrors as E } from './errors.js';

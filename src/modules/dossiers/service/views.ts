@@ -11,7 +11,7 @@ import * as eventStore from '../store/events.js';
 import * as feeStore from '../store/fees.js';
 import * as fileStore from '../store/files.js';
 import type { DossierRow, EventRow, FileRow } from '../store/tables.js';
-import { actionNames, stateNames } from '../workflow.js';
+import { actionNames, stateNames } from '../workflow/index.js';
 import type { Core } from './core.js';
 import type { DossierDeps } from './deps.js';
 

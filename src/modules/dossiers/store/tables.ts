@@ -7,7 +7,7 @@ import type {
   Transaction,
 } from 'kysely';
 import { type Executor, narrow } from '../../../platform/db/executor.js';
-import type { DossierState, WorkflowStep } from '../workflow.js';
+import type { DossierState, WorkflowStep } from '../workflow/index.js';
 
 export type Channel = 'online' | 'desk' | 'post';
 export type FinishKind = 'early' | 'on_time' | 'late' | 'refused' | 'withdrawn' | 'cancelled';
