@@ -45,17 +45,36 @@ describe('web app: procedure catalogue', () => {
     expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
   }
 
-  /** Opens an antd Select by its test id, types, and picks the option showing `option`. */
+  /**
+   * Opens an antd Select by its test id, types, and picks the option showing `option`; once
+   * more if the choice did not take (a click during the dropdown's animation on a busy machine).
+   */
   async function pick(testId: string, typed: string | null, option: string) {
-    await page.getByTestId(testId).click();
-    if (typed) await page.keyboard.type(typed);
-    const item = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-        hasText: option,
-      })
-      .first();
-    await item.waitFor();
-    await item.click();
+    const select = page.getByTestId(testId);
+    for (let attempt = 0; ; attempt++) {
+      await select.click();
+      if (typed) await page.keyboard.type(typed);
+      const item = page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+          hasText: option,
+        })
+        .first();
+      await item.waitFor();
+      await item.click();
+      const chosen = async () => (await select.textContent())?.includes(option) ?? false;
+      if (
+        attempt >= 1 ||
+        (await expect
+          .poll(chosen, { timeout: 5_000 })
+          .toBe(true)
+          .then(
+            () => true,
+            () => false,
+          ))
+      )
+        return;
+      await page.keyboard.press('Escape');
+    }
   }
 
   async function apiGet<T>(url: string): Promise<T> {
