@@ -5,32 +5,13 @@ import * as dossierStore from '../store/dossiers.js';
 import * as eventStore from '../store/events.js';
 import * as fileStore from '../store/files.js';
 import type { DossierRow, EventRow } from '../store/tables.js';
-import { actionNames } from '../workflow/index.js';
+import { actionNames, dossierActions } from '../workflow/index.js';
 import type { Core } from './core.js';
 import type { DossierDeps } from './deps.js';
 import { dossierErrors as E } from './errors.js';
 
 /** The events that make the processing-control slip: hand-overs, not file uploads. */
-const CONTROL_ACTIONS = new Set([
-  'submit',
-  'receive',
-  'refuse_reception',
-  'request_supplement',
-  'supplement',
-  'start',
-  'forward',
-  'accept_transfer',
-  'pause',
-  'resume',
-  'approve',
-  'refuse',
-  'attach_result',
-  'return',
-  'withdraw',
-  'cancel',
-  'extend',
-  'assign',
-]);
+const CONTROL_ACTIONS = new Set<string>([...dossierActions, 'assign']);
 
 const isPeoplesCommittee = (a: Agency) =>
   a.kind === 'commune_peoples_committee' ||
