@@ -1,42 +1,12 @@
 /** Dossier payloads as the server sends them (src/modules/dossiers/schema.ts); dates are ISO strings. */
 
-export const dossierStates = [
-  'draft',
-  'submitted',
-  'received',
-  'in_process',
-  'awaiting_supplement',
-  'paused',
-  'transferred',
-  'approved',
-  'refused',
-  'result_ready',
-  'returned',
-  'withdrawn',
-  'cancelled',
-] as const;
-export type DossierState = (typeof dossierStates)[number];
-
-export const dossierActions = [
-  'submit',
-  'receive',
-  'refuse_reception',
-  'request_supplement',
-  'supplement',
-  'start',
-  'forward',
-  'accept_transfer',
-  'pause',
-  'resume',
-  'approve',
-  'refuse',
-  'attach_result',
-  'return',
-  'withdraw',
-  'cancel',
-  'extend',
-] as const;
-export type DossierAction = (typeof dossierActions)[number];
+// The server's own lists (a pure module: no server code comes with it).
+import type {
+  DossierAction,
+  DossierState,
+} from '../../../../src/modules/dossiers/workflow/states.js';
+export type { DossierAction, DossierState };
+export { dossierActions, dossierStates } from '../../../../src/modules/dossiers/workflow/states.js';
 
 export type Channel = 'online' | 'desk' | 'post';
 export type Localized = { vi: string; en: string };

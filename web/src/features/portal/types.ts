@@ -88,22 +88,10 @@ export type PublicProcedure = {
   carriers: { external: boolean; agencies: AgencyName[] };
 };
 
-export const dossierStates = [
-  'draft',
-  'submitted',
-  'received',
-  'in_process',
-  'awaiting_supplement',
-  'paused',
-  'transferred',
-  'approved',
-  'refused',
-  'result_ready',
-  'returned',
-  'withdrawn',
-  'cancelled',
-] as const;
-export type DossierState = (typeof dossierStates)[number];
+// The server's own lists (a pure module: no server code comes with it).
+import type { DossierState } from '../../../../src/modules/dossiers/workflow/states.js';
+export type { DossierState };
+export { dossierStates } from '../../../../src/modules/dossiers/workflow/states.js';
 
 export type ApplicantAction = 'submit' | 'supplement' | 'withdraw' | 'cancel';
 export type Rating = 'very_satisfied' | 'satisfied' | 'not_satisfied';
