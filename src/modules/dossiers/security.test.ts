@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
 import {
   applicant,
@@ -283,5 +283,32 @@ describe('concurrency', () => {
       ),
     );
     expect(Number(rows[0]!.n)).toBe(10);
+  });
+
+  it('acts in a transaction after the in-memory caches expired, never waiting on itself', async () => {
+    // On PGlite (one connection) a check that read the outer database inside a transaction
+    // would wait for that very transaction — which a fresh cache hides until it expires.
+    const id = await draft(citizen, 'sec-draft-expiry');
+    await upload(
+      citizen,
+      `/api/portal/dossiers/${id}/files`,
+      { paperKey: 'to_khai' },
+      { name: 'a.pdf', data: pdfBytes() },
+    );
+    const sub = await citizen.post(`/api/portal/dossiers/${id}/actions`, { action: 'submit' });
+    expect(sub.statusCode).toBe(200);
+    const realNow = Date.now.bind(Date);
+    const later = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 60 * 60_000);
+    try {
+      const res = await Promise.race([
+        officer.post(`/api/desk/dossiers/${id}/actions`, { action: 'receive' }),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('the action hung')), 15_000),
+        ),
+      ]);
+      expect(res.statusCode).toBe(200);
+    } finally {
+      later.mockRestore();
+    }
   });
 });
