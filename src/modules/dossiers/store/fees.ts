@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { type Exec, type FeeRow, q } from './tables.js';
 
 export async function insert(trx: Exec, row: Omit<FeeRow, 'id'>): Promise<void> {
-  await q(trx).insertInto('dossier.fees').values(row).execute();
+  await insertStatement([row])!.execute(trx);
 }
 
 /** The statement inserting fees due (written with a transaction's other changes). */

@@ -3,54 +3,30 @@
  * src/modules/dossiers/schema.ts, src/modules/notify/schema.ts); dates are ISO strings.
  */
 
-export type Level = 'province' | 'district' | 'commune';
-export type OnlineClass = 'full' | 'partial' | 'info';
-export type SubmissionMode = 'online' | 'desk' | 'post';
-export type TimeUnit = 'working_day' | 'day' | 'hour' | 'month';
+import type {
+  FormField,
+  Level,
+  OnlineClass,
+  Paper,
+  SubmissionMode,
+  TimeUnit,
+} from '../catalog/types';
+
+// The catalogue's payloads are the catalogue feature's types: one copy in the web app.
+export type {
+  FormField,
+  FormFieldType,
+  Level,
+  OnlineClass,
+  Paper,
+  ProcedureHit,
+  ProcedurePage,
+  SubmissionMode,
+  TimeUnit,
+} from '../catalog/types';
 export type LocalizedText = { vi: string; en: string };
 
-export type ProcedureHit = {
-  id: string;
-  versionId: string;
-  code: string;
-  name: string;
-  sectorId: string;
-  sectorName: string;
-  levels: Level[];
-  onlineClass: OnlineClass;
-  processingTime: number | null;
-  timeUnit: TimeUnit | null;
-  feeVnd: number;
-  external: boolean;
-};
-
-export type ProcedurePage = {
-  items: ProcedureHit[];
-  total: number;
-  page: number;
-  pageSize: number;
-};
-
 export type Sector = { id: string; name: string; procedureCount: number };
-
-export type Paper = {
-  key: string;
-  name: string;
-  copies: string | null;
-  mandatory: boolean;
-  templateFile: string | null;
-};
-
-export type FormFieldType =
-  'text' | 'textarea' | 'number' | 'date' | 'select' | 'id_number' | 'phone' | 'email';
-
-export type FormField = {
-  key: string;
-  label: string;
-  type: FormFieldType;
-  required: boolean;
-  options?: string[];
-};
 
 export type AgencyName = { id: string; name: string };
 
