@@ -13,9 +13,11 @@ import { createAgencyService, agencyRoutes } from './modules/agencies/index.js';
 import { auditRoutes, createAuditQueries, createAuditService } from './modules/audit/index.js';
 import { calendarRoutes, createCalendarService } from './modules/calendar/index.js';
 import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
+import { createDocumentService, documentRoutes } from './modules/documents/index.js';
 import { createDossierService, dossierRoutes } from './modules/dossiers/index.js';
 import { createIdentityService, identityRoutes } from './modules/identity/index.js';
 import { createNotifyService, notifyRoutes } from './modules/notify/index.js';
+import { createPkiService, pkiRoutes } from './modules/pki/index.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/connect.js';
 import { createFileStore } from './platform/files/index.js';
@@ -68,7 +70,32 @@ export function createServices({
     files,
     config,
   });
-  return { db, audit, agencies, calendar, identity, auditQueries, catalog, notify, dossiers };
+  const pki = createPkiService({ db, clock, audit, agencies, identity, config });
+  const documents = createDocumentService({
+    db,
+    clock,
+    audit,
+    agencies,
+    calendar,
+    identity,
+    notify,
+    files,
+    pki,
+    config,
+  });
+  return {
+    db,
+    audit,
+    agencies,
+    calendar,
+    identity,
+    auditQueries,
+    catalog,
+    notify,
+    dossiers,
+    pki,
+    documents,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -134,6 +161,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notifyRoutes, { notify: services.notify });
   await registerMultipart(app, { maxFileBytes: config.maxFileBytes, maxFiles: 1 });
   await app.register(dossierRoutes, { dossiers: services.dossiers });
+  await app.register(pkiRoutes, { pki: services.pki });
+  await app.register(documentRoutes, { documents: services.documents });
   await app.register(auditRoutes, {
     db: services.db,
     queries: services.auditQueries,

@@ -18,6 +18,11 @@ const EnvSchema = z.object({
     .optional(),
   DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').default('OpenProvince@2021'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Encrypts the CA and platform-held signing keys at rest. In production, without it nothing
+  // signs (fail closed); outside production it is generated into DATA_DIR/keys.
+  PKI_PASSPHRASE: z.string().min(16, 'must be at least 16 characters').optional(),
+  // LibreOffice for DOCX → PDF; "off" disables conversion (drafters then upload PDFs).
+  SOFFICE_PATH: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TIME_ZONE: z.string().default('Asia/Ho_Chi_Minh'),
@@ -98,6 +103,10 @@ export type Config = Readonly<{
   /** Seed the demo province and its accounts on an empty database. */
   seedDemo: boolean;
   sessionSecret: string;
+  /** Key-encryption passphrase of the PKI; undefined = signing fails closed. */
+  pkiPassphrase: string | undefined;
+  /** The LibreOffice binary for DOCX → PDF, or null when conversion is off. */
+  sofficePath: string | null;
   publicUrl: string | undefined;
   logLevel: string;
   timeZone: string;
@@ -146,6 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO ?? !isProduction,
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir, 'session-secret'),
+    pkiPassphrase:
+      e.PKI_PASSPHRASE ?? (isProduction ? undefined : readOrCreateSecret(dataDir, 'pki-passphrase')),
+    sofficePath: e.SOFFICE_PATH === 'off' ? null : (e.SOFFICE_PATH ?? 'soffice'),
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     timeZone: e.TIME_ZONE,

@@ -25,5 +25,8 @@ export async function seed(
   // The bundled national procedure catalogue whenever the catalogue is empty (also on a demo
   // database made before the catalogue existed); its demo settings need the tree above.
   await services.catalog.seedDemoCatalog(services.db, ctx);
+  // The province's CA and the demo certificates, then the demo registers and documents.
+  await services.pki.seedDemo(services.db, ctx);
+  await services.documents.seedDemo(services.db, ctx);
   return { demoSeeded: fresh };
 }

@@ -15,6 +15,7 @@ export function testConfig(overrides: Record<string, string> = {}) {
     NODE_ENV: 'test',
     DATA_DIR: '/nonexistent-test-data-dir',
     SESSION_SECRET: 'test-session-secret-0123456789abcdef',
+    PKI_PASSPHRASE: 'test-pki-passphrase-0123456789',
     DEMO_PASSWORD: TEST_PASSWORD,
     SEED_DEMO: 'true',
     ...overrides,

@@ -6,7 +6,9 @@ import type { AuditService } from '../../audit/index.js';
 import { roleCodes, rolePermissions } from '../roles.js';
 import * as roleStore from '../store/roles.js';
 import type { Exec } from '../store/tables.js';
-import { createSecretBox } from '../totp.js';
+import * as userStore from '../store/users.js';
+import { createSecretBox, matchTotpStep } from '../totp.js';
+import { DomainError } from '../../../platform/errors.js';
 import { createAccountService } from './account.js';
 import type { IdentityDeps } from './deps.js';
 import { createProvisioning } from './provision.js';
@@ -58,10 +60,37 @@ export function createIdentityService(input: {
       const roles = roleCodes.filter((r) => rolePermissions[r].includes(permission));
       return roleStore.officialsWithRoles(exec, roles, agency.ancestorIds);
     },
+    /**
+     * Confirms a sensitive act (signing with a platform-held key) with the user's TOTP code, in
+     * the caller's transaction: the code's time step is claimed, so a code works once.
+     * Throws `auth.second_factor_required` when the user has no TOTP, `auth.second_factor_invalid`
+     * for a wrong or reused code (403: the session stays valid).
+     */
+    async verifySecondFactor(exec: Exec, userId: string, code: string): Promise<void> {
+      const user = await userStore.findUserById(exec, userId);
+      if (!user?.totpSecret) throw secondFactorErrors.required();
+      const step = matchTotpStep(deps.box.open(user.totpSecret), code, input.clock.now());
+      if (step === null || !(await userStore.claimTotpStep(exec, user.id, step))) {
+        throw secondFactorErrors.invalid();
+      }
+    },
     register: (
       ctx: Parameters<typeof provisioning.registerCitizen>[1],
       body: Parameters<typeof provisioning.registerCitizen>[2],
     ) => provisioning.registerCitizen(input.db, ctx, body),
   };
 }
+const secondFactorErrors = {
+  required: () =>
+    new DomainError('forbidden', 'auth.second_factor_required', {
+      vi: 'Bạn cần bật xác thực hai lớp (TOTP) trong "Tài khoản của tôi" trước khi ký số.',
+      en: 'Turn on two-factor authentication (TOTP) in "My account" before signing.',
+    }),
+  invalid: () =>
+    new DomainError('forbidden', 'auth.second_factor_invalid', {
+      vi: 'Mã xác thực không đúng hoặc đã được sử dụng.',
+      en: 'The authentication code is wrong or was already used.',
+    }),
+};
+
 export type IdentityService = ReturnType<typeof createIdentityService>;
