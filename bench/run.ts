@@ -8,7 +8,8 @@
  * - platform: authenticated read and password login against a bare Fastify hello-world;
  * - search: the public catalogue search, p95, against the hello-world's latency;
  * - submit: desk filings per second against a raw INSERT of the same row;
- * - stats: the statistics report on a generated province-year against a brute-force count.
+ * - stats: the statistics report on a generated province-year against a brute-force count;
+ * - sign: PAdES signing of a one-page decision against `openssl cms -sign` of the same bytes.
  * Options: --dossiers N (stats, PostgreSQL; default 100000), --pglite-dossiers N (default the
  * smaller of --dossiers and 100000), --seconds S (default BENCH_SECONDS or 10), --connections C
  * (HTTP clients, default BENCH_CONNECTIONS or 10), --callers N (concurrent filings, default 16).
@@ -17,10 +18,11 @@ import { parseArgs } from 'node:util';
 import { type Target, pgliteTarget, postgresTarget } from './lib/env.js';
 import { type Table, printTables } from './lib/report.js';
 import { helloBaseline, helloRows, serverScenarios } from './scenarios/http.js';
+import { signScenario } from './scenarios/sign.js';
 import { statsScenario } from './scenarios/stats.js';
 import { submitScenario } from './scenarios/submit.js';
 
-const scenarios = ['platform', 'search', 'submit', 'stats'] as const;
+const scenarios = ['platform', 'search', 'submit', 'stats', 'sign'] as const;
 type Scenario = (typeof scenarios)[number];
 
 const { values: args } = parseArgs({
@@ -71,6 +73,10 @@ const tables = {
     rows: [],
   } as Table,
   generate: { title: 'Generator: npm run gen:dossiers (one transaction)', rows: [] } as Table,
+  sign: {
+    title: `Signing: a one-page decision, one signer at a time, ${seconds} s each (no database)`,
+    rows: [],
+  } as Table,
   stats: {
     title: 'Statistics report of a generated province-year: GET /api/stats/dossiers (in process)',
     rows: [],
@@ -117,8 +123,12 @@ async function main(): Promise<void> {
     if (only.has('platform')) tables.platform.rows.push(rows.platform);
     if (only.has('search')) tables.search.rows.push(...rows.search);
   }
-  if (!args['no-pglite']) await onTarget(pgliteTarget, 3902, pgliteDossiers, baseline);
-  if (pgUrl) await onTarget(() => postgresTarget(pgUrl), 3903, dossiers, baseline);
+  if (only.has('sign')) tables.sign.rows.push(...(await signScenario({ seconds })));
+  const onDatabase = (['platform', 'search', 'submit', 'stats'] as const).some((s) => only.has(s));
+  if (onDatabase && !args['no-pglite']) {
+    await onTarget(pgliteTarget, 3902, pgliteDossiers, baseline);
+  }
+  if (onDatabase && pgUrl) await onTarget(() => postgresTarget(pgUrl), 3903, dossiers, baseline);
 
   console.log(
     `\nOpenProvince bench — node ${process.version}, ${seconds} s per scenario; ` +
