@@ -156,6 +156,30 @@ program
     }),
   );
 
+program
+  .command('pki:init-ca')
+  .description(
+    "Create the province's root and issuing certificate authority (once; keys encrypted with PKI_PASSPHRASE)",
+  )
+  .action(() =>
+    withServices(async (s) => {
+      const r = await s.pki.initAuthority(s.db, systemContext('pki-init-ca'));
+      console.log(
+        `${r.created ? 'Created' : 'Already present:'} root CA ${r.rootSerial}, issuing CA ${r.issuingSerial}.`,
+      );
+    }),
+  );
+
+program
+  .command('pki:crl')
+  .description('Publish a fresh certificate revocation list now (it is also refreshed on demand)')
+  .action(() =>
+    withServices(async (s) => {
+      const r = await s.pki.publishCrl(s.db, systemContext('pki-crl'));
+      console.log(`CRL #${r.number} published.`);
+    }),
+  );
+
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

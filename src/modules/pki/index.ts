@@ -1,34 +1,25 @@
 /**
  * PKI (chứng thư số chuyên dùng): the province's certificate authority, certificates for
- * people and agencies, revocation and CRL, PAdES signing with platform-held keys, validation.
- * (Skeleton wired by the lead; the pki part fills it in.)
+ * people and agencies (USB token, SIM PKI, platform-held "remote" keys), their lifecycle,
+ * the CRL, PAdES signing with platform-held keys, and the validation report of signed PDFs.
+ * Schema `pki`. Other modules use it through this file only.
  */
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../config.js';
-import type { Clock } from '../../platform/clock.js';
-import type { RequestContext } from '../../platform/context.js';
-import type { AnyDb } from '../../platform/db/connect.js';
-import type { AgencyService } from '../agencies/index.js';
-import type { AuditService } from '../audit/index.js';
-import type { IdentityService } from '../identity/index.js';
+export { pkiRoutes, type PkiRoutesDeps } from './routes/index.js';
+export { createPkiService, type PkiDeps, type PkiService } from './service/index.js';
+export type { SignAsAgencyInput, SignAsPersonInput, SignResult } from './service/sign.js';
+export { DEMO_PIN } from './service/seed-demo.js';
+export {
+  Certificate,
+  CertificateDetail,
+  CertificatePage,
+  CertificateStatus,
+  KeyKind,
+  PkiCounts,
+  RequestCertificateInput,
+  RevocationReason,
+  SignatureReport,
+  ValidationReport,
+} from './schema.js';
 
-export type PkiDeps = {
-  db: AnyDb;
-  clock: Clock;
-  audit: AuditService;
-  agencies: AgencyService;
-  identity: Pick<IdentityService, 'verifySecondFactor'>;
-  config: Pick<Config, 'pkiPassphrase' | 'publicUrl' | 'timeZone' | 'isProduction'>;
-};
-
-export function createPkiService(deps: PkiDeps) {
-  return {
-    deps,
-    /** Demo data (idempotent), called by the seed in demo mode after the demo accounts. */
-    async seedDemo(_db: AnyDb, _ctx: RequestContext): Promise<void> {},
-  };
-}
-export type PkiService = ReturnType<typeof createPkiService>;
-
-export type PkiRoutesDeps = { pki: PkiService };
-export const pkiRoutes: FastifyPluginAsyncZod<PkiRoutesDeps> = async () => {};
+/** Permissions this module checks (scoped to agency subtrees). */
+export const pkiPermissions = ['pki.read', 'pki.request', 'pki.manage', 'pki.stats'] as const;
