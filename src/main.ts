@@ -4,6 +4,7 @@ import { demoAccounts } from './modules/identity/index.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/connect.js';
 import { DataDirLockedError } from './platform/db/lock.js';
+import { startIntervalJob } from './platform/jobs/interval.js';
 import { MigrationError, migrateToLatest } from './platform/db/migrate.js';
 import { seed } from './seed.js';
 
@@ -35,11 +36,25 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ port: config.port, host: config.host });
-    if (config.jobs && config.smtpUrl) {
-      const outbox = services.notify.startOutboxWorker({ intervalMs: 30_000, logger: app.log });
-      stopJobs = () => outbox.stop();
-    } else if (config.jobs) {
-      app.log.info('SMTP_URL is not set: e-mail notifications stay unsent in the outbox');
+    if (config.jobs) {
+      const jobs = [
+        // Deadline reminders of incoming documents: due tomorrow (working day) and overdue.
+        startIntervalJob({
+          name: 'documents.reminders',
+          intervalMs: 60 * 60_000,
+          firstDelayMs: 30_000,
+          task: () => services.documents.runReminders(),
+          logger: app.log,
+        }),
+      ];
+      if (config.smtpUrl) {
+        jobs.push(services.notify.startOutboxWorker({ intervalMs: 30_000, logger: app.log }));
+      } else {
+        app.log.info('SMTP_URL is not set: e-mail notifications stay unsent in the outbox');
+      }
+      stopJobs = async () => {
+        await Promise.all(jobs.map((j) => j.stop()));
+      };
     }
     const where = config.databaseUrl
       ? 'PostgreSQL (DATABASE_URL)'

@@ -1,45 +1,27 @@
 /**
- * Documents (quản lý văn bản và điều hành): registers, numbering, drafting, approval, signing,
- * issuing, inter-agency delivery, incoming handling, records and search (Decree 30/2020).
- * (Skeleton wired by the lead; the documents part fills it in.)
+ * Documents (quản lý văn bản và điều hành, schema `document`): registers and gap-free
+ * numbering, drafting (composed in the browser or uploaded), review and approval, the
+ * leader's personal signature and the clerk's issuance with the agency signature, delivery to
+ * other agencies' incoming registers with receipts, recall and replacement (Decree 30/2020
+ * Art. 18), incoming registration, signature checks, direction, handling, reminders, figures.
+ * Other modules use it through this file only.
  */
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../config.js';
-import type { Clock } from '../../platform/clock.js';
-import type { RequestContext } from '../../platform/context.js';
-import type { AnyDb } from '../../platform/db/connect.js';
-import type { FileStore } from '../../platform/files/index.js';
-import type { AgencyService } from '../agencies/index.js';
-import type { AuditService } from '../audit/index.js';
-import type { CalendarService } from '../calendar/index.js';
-import type { IdentityService } from '../identity/index.js';
-import type { NotifyService } from '../notify/index.js';
-import type { PkiService } from '../pki/index.js';
+export { documentRoutes, type DocumentRoutesDeps } from './routes/index.js';
+export { createDocumentService, type DocumentDeps, type DocumentService } from './service/index.js';
+export type { ReminderRun } from './service/reminders.js';
+export { documentTypes, findDocumentType, type DocumentType } from './catalogue.js';
+export * from './schema.js';
 
-export type DocumentDeps = {
-  db: AnyDb;
-  clock: Clock;
-  audit: AuditService;
-  agencies: AgencyService;
-  calendar: CalendarService;
-  identity: Pick<IdentityService, 'listOfficialsWith'>;
-  notify: Pick<NotifyService, 'notify' | 'notifyMany' | 'notifyStatements'>;
-  files: FileStore;
-  pki: PkiService;
-  config: Pick<
-    Config,
-    'timeZone' | 'publicUrl' | 'maxFileBytes' | 'sofficePath' | 'isProduction' | 'mailFrom'
-  >;
-};
-
-export function createDocumentService(deps: DocumentDeps) {
-  return {
-    deps,
-    /** Demo data (idempotent), called by the seed in demo mode after the demo accounts. */
-    async seedDemo(_db: AnyDb, _ctx: RequestContext): Promise<void> {},
-  };
-}
-export type DocumentService = ReturnType<typeof createDocumentService>;
-
-export type DocumentRoutesDeps = { documents: DocumentService };
-export const documentRoutes: FastifyPluginAsyncZod<DocumentRoutesDeps> = async () => {};
+/** Permissions this module checks (scoped to agency subtrees; 404 outside them). */
+export const documentPermissions = [
+  'document.read',
+  'document.draft',
+  'document.approve',
+  'document.sign',
+  'document.issue',
+  'document.register',
+  'document.direct',
+  'document.handle',
+  'document.records',
+  'document.stats',
+] as const;
