@@ -76,10 +76,10 @@ describe('an outgoing decision from drafting to handling at the commune', () => 
     });
     expect(approved.json()).toMatchObject({ state: 'approved', actions: ['return', 'sign'] });
 
-    // The clerk cannot issue before the signature.
+    // Before the signature the draft is not the clerk's yet: not found for them.
     const early = await s.vt.post(`/api/documents/outgoing/${documentId}/issue`);
-    expect(early.statusCode).toBe(409);
-    expect(early.json().code).toBe('document.invalid_state');
+    expect(early.statusCode).toBe(404);
+    expect(early.json().code).toBe('document.not_found');
 
     const wrongPin = await s.ld.post(`/api/documents/outgoing/${documentId}/sign`, {
       pin: '000000',

@@ -47,6 +47,18 @@ describe('documents: who may do what, and what never enters', () => {
     expect((await vtLongDuc.post(`/api/documents/outgoing/${draftId}/issue`)).statusCode).toBe(404);
   });
 
+  it("keeps a draft to its chain: the agency's clerk sees it neither alone nor in lists", async () => {
+    const vt = await t.loginAs('vt.stttt');
+    expect((await vt.get(`/api/documents/outgoing/${draftId}`)).statusCode).toBe(404);
+    expect((await vt.get(`/api/documents/outgoing/${draftId}/file`)).statusCode).toBe(404);
+    const listed = (await vt.get('/api/documents/outgoing')).json();
+    expect(listed.items.map((d: { id: string }) => d.id)).not.toContain(draftId);
+    // The drafter sees it, and so does the leader once named reviewer (scenario tests).
+    expect((await cv.get(`/api/documents/outgoing/${draftId}`)).statusCode).toBe(200);
+    const own = (await cv.get('/api/documents/outgoing')).json();
+    expect(own.items.map((d: { id: string }) => d.id)).toContain(draftId);
+  });
+
   it('refuses by permission: a specialist cannot issue, sign, approve, direct or register (403)', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
     const cases: [string, string, unknown][] = [

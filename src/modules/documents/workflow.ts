@@ -15,6 +15,11 @@ export const outgoingStates = [
 ] as const;
 export type OutgoingState = (typeof outgoingStates)[number];
 export const documentStates = [...outgoingStates, 'registered'] as const;
+
+/** Before issuance a document is a draft of its chain (drafter, reviewers, signer, clerks). */
+export const draftStates = ['draft', 'in_review', 'returned', 'approved', 'signed'] as const;
+export const isDraftState = (state: string): boolean =>
+  (draftStates as readonly string[]).includes(state);
 export type DocumentState = (typeof documentStates)[number];
 
 export const outgoingActions = [

@@ -4,7 +4,9 @@ import { scopesOf } from '../../../platform/http/access.js';
 import type { Agency } from '../../agencies/index.js';
 import { localDateOf } from '../../calendar/index.js';
 import { decisionTypeKeys } from '../catalogue.js';
+import { isDraftState } from '../workflow.js';
 import * as eventStore from '../store/events.js';
+import * as reviewStore from '../store/reviews.js';
 import * as registerStore from '../store/registers.js';
 import type { DocumentRow, RegisterRow } from '../store/tables.js';
 import type { DocumentDeps, Ex, Trx } from './deps.js';
@@ -51,14 +53,22 @@ export function createCore(deps: DocumentDeps) {
     return agencies.getAgency(ex, id);
   }
 
-  /** The document as its own agency sees it (drafting record); 404 for anyone else. */
+  /**
+   * The document as its own agency sees it; 404 for anyone else. Until it is issued a draft
+   * belongs to its chain only — the drafter, the reviewers, the signer — and, once signed,
+   * to the clerks who issue it; issued, recalled and registered documents are the agency's.
+   */
   async function visibleDocument(
     ex: Ex,
     actor: Actor,
     d: DocumentRow | undefined,
   ): Promise<DocumentRow> {
     if (!d || !(await inScope(ex, actor, d.agencyId, 'document.read'))) throw E.notFound();
-    return d;
+    if (!isDraftState(d.state)) return d;
+    if (d.drafterUserId === actor.userId || d.signerUserId === actor.userId) return d;
+    if (d.state === 'signed' && (await inScope(ex, actor, d.agencyId, 'document.issue'))) return d;
+    if (await reviewStore.hasReviewer(ex, d.id, actor.userId)) return d;
+    throw E.notFound();
   }
 
   /** One line of the document's history and its audit record, in the caller's transaction. */

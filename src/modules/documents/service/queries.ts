@@ -62,17 +62,19 @@ export function createQueries(
 
     async listOutgoing(actor: Actor, query: OutgoingListQuery) {
       const agencyIds = await agencyIdsFor(actor, query.agencyId);
+      const issueAgencyIds = await agencies.subtreeIds(db, scopesOf(actor, 'document.issue'));
       const mine =
         query.box === 'mine'
           ? {
               userId: actor.userId,
               reviewIds: await reviewStore.waitingFor(db, actor.userId),
-              issueAgencyIds: await agencies.subtreeIds(db, scopesOf(actor, 'document.issue')),
+              issueAgencyIds,
             }
           : undefined;
       const page = await documentStore.list(db, {
         agencyIds,
         state: query.state,
+        viewer: { userId: actor.userId, issueAgencyIds },
         year: query.year ? yearBounds(query.year) : undefined,
         ...(mine ? { mine } : {}),
         limit: query.limit,

@@ -1,3 +1,4 @@
+import { draftStates } from '../workflow.js';
 import type { Insertable, Updateable } from 'kysely';
 import type { DocumentTables, DocumentRow, Exec, VersionRow } from './tables.js';
 import { q } from './tables.js';
@@ -110,6 +111,8 @@ export type OutgoingFilter = {
   state?: DocumentRow['state'] | undefined;
   /** A calendar year: local dates, and the instants bounding it. */
   year?: { first: string; last: string; from: Date; to: Date } | undefined;
+  /** Who looks: drafts only for their chain (see core.visibleDocument). */
+  viewer: { userId: string; issueAgencyIds: readonly string[] };
   /** What waits for this user: set for the "mine" box. */
   mine?: { userId: string; reviewIds: readonly string[]; issueAgencyIds: readonly string[] };
   limit: number;
@@ -124,6 +127,24 @@ export async function list(ex: Exec, f: OutgoingFilter) {
     .where('agencyId', 'in', f.agencyIds)
     .where('origin', '=', 'internal');
   if (f.state) query = query.where('state', '=', f.state);
+  const viewer = f.viewer;
+  query = query.where((eb) =>
+    eb.or([
+      eb('state', 'not in', draftStates),
+      eb('drafterUserId', '=', viewer.userId),
+      eb('signerUserId', '=', viewer.userId),
+      ...(viewer.issueAgencyIds.length > 0
+        ? [eb.and([eb('state', '=', 'signed'), eb('agencyId', 'in', viewer.issueAgencyIds)])]
+        : []),
+      eb.exists(
+        eb
+          .selectFrom('document.reviews as rv')
+          .select('rv.id')
+          .whereRef('rv.documentId', '=', 'document.documents.id')
+          .where('rv.reviewerUserId', '=', viewer.userId),
+      ),
+    ]),
+  );
   const year = f.year;
   if (year) {
     query = query.where((eb) =>

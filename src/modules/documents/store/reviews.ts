@@ -101,3 +101,15 @@ export async function waitingFor(ex: Exec, userId: string): Promise<string[]> {
     .execute();
   return rows.map((r) => r.documentId);
 }
+
+/** Whether the user is (or was) a reviewer of the document in any round. */
+export async function hasReviewer(ex: Exec, documentId: string, userId: string): Promise<boolean> {
+  const row = await q(ex)
+    .selectFrom('document.reviews')
+    .select('id')
+    .where('documentId', '=', documentId)
+    .where('reviewerUserId', '=', userId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
