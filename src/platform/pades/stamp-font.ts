@@ -15,7 +15,7 @@ import {
   type PDFRef,
 } from 'pdf-lib';
 import { type FontkitFont, serifFonts } from '../pdf/fonts.js';
-import { subsetTrueType } from './font-subset.js';
+import { subsetTrueType } from '../pdf/font-subset.js';
 
 const VIETNAMESE =
   'ĂăĐđĨĩŨũƠơƯư' +

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   createPaper,
@@ -151,5 +153,27 @@ describe('paper builder', () => {
     expect(fonts).toContain('NotoSerif-Regular');
     expect(fonts).not.toContain('NotoSerif-Bold');
     expect(fonts).not.toContain('NotoSerif-Italic');
+  });
+
+  it('embeds only the glyphs it draws, and every one of them keeps its outline', async () => {
+    const text =
+      'Độc lập - Tự do - Hạnh phúc: Ủy ban nhân dân tỉnh Trà Vinh, quyết định ưu tiên ễ ỹ ỵ ẫ';
+    const paper = await createPaper({ title: 'x', createdAt: new Date(0) });
+    paper.paragraph(text);
+    const bytes = await paper.save();
+    expect(bytes.length).toBeLessThan(60_000); // the whole Noto Serif is ~550 kB
+    const doc = await PDFDocument.load(bytes);
+    const fontFiles = doc.context
+      .enumerateIndirectObjects()
+      .map(([, o]) => o)
+      .filter((o) => o instanceof PDFRawStream && o.dict.has(PDFName.of('Length1')));
+    expect(fontFiles).toHaveLength(1);
+    const font = fontkit.create(
+      Buffer.from(decodePDFRawStream(fontFiles[0] as PDFRawStream).decode()),
+    );
+    const glyphs = font.layout(text).glyphs.filter((g) => g.codePoints.some((c) => c > 32));
+    expect(glyphs.length).toBeGreaterThan(50);
+    for (const g of glyphs)
+      expect(g.path.toSVG().length, String.fromCodePoint(...g.codePoints)).toBeGreaterThan(0);
   });
 });
