@@ -9,7 +9,9 @@
  * - search: the public catalogue search, p95, against the hello-world's latency;
  * - submit: desk filings per second against a raw INSERT of the same row;
  * - stats: the statistics report on a generated province-year against a brute-force count;
- * - sign: PAdES signing of a one-page decision against `openssl cms -sign` of the same bytes.
+ * - sign: PAdES signing of a one-page decision against `openssl cms -sign` of the same bytes;
+ * - numbering: --documents N signed decisions (default 100) issued by 50 concurrent clerks,
+ *   checked gap-free, beside the bare register counter.
  * Options: --dossiers N (stats, PostgreSQL; default 100000), --pglite-dossiers N (default the
  * smaller of --dossiers and 100000), --seconds S (default BENCH_SECONDS or 10), --connections C
  * (HTTP clients, default BENCH_CONNECTIONS or 10), --callers N (concurrent filings, default 16).
@@ -18,11 +20,12 @@ import { parseArgs } from 'node:util';
 import { type Target, pgliteTarget, postgresTarget } from './lib/env.js';
 import { type Table, printTables } from './lib/report.js';
 import { helloBaseline, helloRows, serverScenarios } from './scenarios/http.js';
+import { numberingScenario } from './scenarios/numbering.js';
 import { signScenario } from './scenarios/sign.js';
 import { statsScenario } from './scenarios/stats.js';
 import { submitScenario } from './scenarios/submit.js';
 
-const scenarios = ['platform', 'search', 'submit', 'stats', 'sign'] as const;
+const scenarios = ['platform', 'search', 'submit', 'stats', 'sign', 'numbering'] as const;
 type Scenario = (typeof scenarios)[number];
 
 const { values: args } = parseArgs({
@@ -33,6 +36,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     connections: { type: 'string' },
     callers: { type: 'string' },
+    documents: { type: 'string' },
     'no-pglite': { type: 'boolean' },
   },
 });
@@ -55,6 +59,7 @@ const connections = count(args.connections ?? process.env.BENCH_CONNECTIONS, 10)
 const callers = count(args.callers, 16);
 const dossiers = count(args.dossiers, 100_000);
 const pgliteDossiers = count(args['pglite-dossiers'], Math.min(dossiers, 100_000));
+const documents = count(args.documents, 100);
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const http = { seconds, connections };
 
@@ -75,6 +80,11 @@ const tables = {
   generate: { title: 'Generator: npm run gen:dossiers (one transaction)', rows: [] } as Table,
   sign: {
     title: `Signing: a one-page decision, one signer at a time, ${seconds} s each (no database)`,
+    rows: [],
+  } as Table,
+  numbering: {
+    title:
+      'Numbering: decisions issued (number, stamps, agency signature, delivery) by 50 concurrent clerks of one agency',
     rows: [],
   } as Table,
   stats: {
@@ -101,6 +111,9 @@ async function onTarget(
     }
     if (only.has('submit'))
       tables.submit.rows.push(...(await submitScenario(target, { seconds, callers })));
+    if (only.has('numbering')) {
+      tables.numbering.rows.push(...(await numberingScenario(target, { documents })));
+    }
     if (only.has('stats')) {
       const r = await statsScenario(target, {
         dossiers: size,
@@ -124,7 +137,9 @@ async function main(): Promise<void> {
     if (only.has('search')) tables.search.rows.push(...rows.search);
   }
   if (only.has('sign')) tables.sign.rows.push(...(await signScenario({ seconds })));
-  const onDatabase = (['platform', 'search', 'submit', 'stats'] as const).some((s) => only.has(s));
+  const onDatabase = (['platform', 'search', 'submit', 'stats', 'numbering'] as const).some((s) =>
+    only.has(s),
+  );
   if (onDatabase && !args['no-pglite']) {
     await onTarget(pgliteTarget, 3902, pgliteDossiers, baseline);
   }

@@ -60,7 +60,10 @@ export function createIssueUseCase(deps: DocumentDeps, core: Core, intake: Intak
           ref: `document:${d.id}`,
         });
         const sha = await intake.storeSigned(issued.pdf);
-        const report = await pki.validate(trx, issued.pdf);
+        // The bytes were made just now: checked as signatures, not re-admitted as an upload.
+        const report = await pki.validate(trx, issued.pdf, {
+          ...(d.pages ? { ownOutput: { pages: d.pages } } : {}),
+        });
         const type = findDocumentType(d.typeKey)!;
         const after = await documentStore.update(trx, d.id, {
           state: next,

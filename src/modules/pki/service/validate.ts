@@ -161,10 +161,18 @@ export function createValidation(deps: Pick<PkiDeps, 'clock' | 'agencies'>, auth
     };
   }
 
-  return async function validate(ex: Ex, bytes: Uint8Array): Promise<ValidationReport> {
+  /**
+   * `ownOutput`: bytes this platform has just produced (the issued PDF at delivery), whose page
+   * count is known — the admission check of an unknown upload (a parse in a worker) is skipped.
+   */
+  return async function validate(
+    ex: Ex,
+    bytes: Uint8Array,
+    opts: { ownOutput?: { pages: number } } = {},
+  ): Promise<ValidationReport> {
     let pages: number;
     try {
-      pages = (await inspectPdf(bytes)).pages;
+      pages = opts.ownOutput?.pages ?? (await inspectPdf(bytes)).pages;
     } catch (err) {
       if (err instanceof PdfRejected) throw pdfRejected(err.reason);
       throw err;
