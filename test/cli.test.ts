@@ -44,12 +44,19 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 function cli(...args: string[]) {
+  return cliWith({}, ...args);
+}
+
+function cliWith(extraEnv: Record<string, string>, ...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/openprovince.mjs', ...args], {
     env: {
       ...process.env,
       NODE_ENV: 'development',
       SESSION_SECRET: 'cli-test-secret-0123456789abcdefgh',
+      // The passphrase the test template's CA keys were sealed with.
+      PKI_PASSPHRASE: 'test-pki-passphrase-0123456789',
       ...env,
+      ...extraEnv,
     },
     encoding: 'utf8',
     timeout: 120_000,
@@ -86,6 +93,18 @@ describe('openprovince CLI', { timeout: 180_000 }, () => {
     );
     expect(ok.out).toContain('Created admin2');
     expect(ok.code).toBe(0);
+  });
+
+  it('pki:init-ca keeps the existing CA; pki:crl publishes only with the right passphrase', () => {
+    const init = cli('pki:init-ca');
+    expect(init.code).toBe(0);
+    expect(init.out).toMatch(/Already present: root CA [0-9a-f]+, issuing CA [0-9a-f]+/);
+    const crl = cli('pki:crl');
+    expect(crl.code).toBe(0);
+    expect(crl.out).toMatch(/CRL #\d+ published/);
+    const wrong = cliWith({ PKI_PASSPHRASE: 'not-the-passphrase-0000' }, 'pki:crl');
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).not.toContain('published');
   });
 
   it('audit:verify passes on an intact chain and names the first broken link', async () => {
