@@ -14,6 +14,8 @@ import { auditRoutes, createAuditQueries, createAuditService } from './modules/a
 import { calendarRoutes, createCalendarService } from './modules/calendar/index.js';
 import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import { createDocumentService, documentRoutes } from './modules/documents/index.js';
+import { createRecordService, recordRoutes } from './modules/documents/records/index.js';
+import { createDocumentSearch, searchRoutes } from './modules/documents/search/index.js';
 import { createDossierService, dossierRoutes } from './modules/dossiers/index.js';
 import { createIdentityService, identityRoutes } from './modules/identity/index.js';
 import { createNotifyService, notifyRoutes } from './modules/notify/index.js';
@@ -83,6 +85,8 @@ export function createServices({
     pki,
     config,
   });
+  const records = createRecordService({ db, clock, audit, agencies, identity, files, config });
+  const documentSearch = createDocumentSearch({ db, clock, audit, agencies });
   return {
     db,
     audit,
@@ -95,6 +99,8 @@ export function createServices({
     dossiers,
     pki,
     documents,
+    records,
+    documentSearch,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -163,6 +169,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dossierRoutes, { dossiers: services.dossiers });
   await app.register(pkiRoutes, { pki: services.pki });
   await app.register(documentRoutes, { documents: services.documents });
+  await app.register(recordRoutes, { records: services.records });
+  await app.register(searchRoutes, { search: services.documentSearch });
   await app.register(auditRoutes, {
     db: services.db,
     queries: services.auditQueries,

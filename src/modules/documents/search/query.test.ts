@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { fold, signerKeyOf, snippetOf, tsqueryOf, wordsOf } from './query.js';
+
+describe('the query side of the folded index', () => {
+  it('folds Vietnamese: no diacritics, đ → d, lower case', () => {
+    expect(fold('Quyết định ĐỔI MỚI')).toBe('quyet dinh doi moi');
+    expect(wordsOf('  Về việc: 12/QĐ-STTTT; về việc ')).toEqual([
+      've',
+      'viec',
+      '12',
+      'qd',
+      'stttt',
+    ]);
+  });
+
+  it('asks for every word, the last as a prefix; no words, no query', () => {
+    expect(tsqueryOf(['quyet', 'dinh'])).toBe('quyet & dinh:*');
+    expect(tsqueryOf(wordsOf(`'); DROP TABLE x; --`))).toBe('drop & table & x:*');
+    expect(tsqueryOf([])).toBeNull();
+    expect(signerKeyOf(' Lê  Văn Hẳn ')).toBe('le van han');
+  });
+
+  it('cuts a passage of the original text around the first word found', () => {
+    const text = `${'Mở đầu. '.repeat(30)}Điều 1. Phê duyệt Kế hoạch chuyển đổi số năm 2026. ${'Kết. '.repeat(40)}`;
+    const snippet = snippetOf(text, ['chuyen', 'doi'], 20)!;
+    expect(snippet).toContain('chuyển đổi số');
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet.endsWith('…')).toBe(true);
+    expect(snippetOf('Không có', ['xyz'])).toBeNull();
+    // Matches start a word: "so" does not match inside "hoso".
+    expect(snippetOf('hoso', ['so'])).toBeNull();
+  });
+});
