@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildPgliteTemplate, buildPostgresTemplate } from './helpers/template.js';
+import { buildPgliteTemplate, buildPostgresTemplate, dropDatabase } from './helpers/template.js';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -16,7 +16,7 @@ declare module 'vitest' {
  * Runs once per project: builds the migrated, demo-seeded database that every test file
  * clones — a PGlite dump, or a template database on the PostgreSQL server.
  */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<void | (() => Promise<void>)> {
   const kind = project.name === 'postgres' ? 'postgres' : 'pglite';
   project.provide('dbKind', kind);
   // Browser and process tests serve web/dist: build it once here, before any test runs.
@@ -30,7 +30,8 @@ export default async function setup(project: TestProject): Promise<void> {
     await buildPostgresTemplate(url, name);
     project.provide('postgresTemplate', name);
     project.provide('pgliteTemplate', '');
-    return;
+    // The template outlives no run: dropped when the project's tests are done.
+    return () => dropDatabase(url, name);
   }
   const dir = path.resolve('node_modules/.cache/openprovince-test');
   mkdirSync(dir, { recursive: true });

@@ -91,3 +91,7 @@ async function adminQuery(url: string, text: string): Promise<void> {
     await client.end();
   }
 }
+
+export function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  return adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
