@@ -11,7 +11,10 @@
  * - stats: the statistics report on a generated province-year against a brute-force count;
  * - sign: PAdES signing of a one-page decision against `openssl cms -sign` of the same bytes;
  * - numbering: --documents N signed decisions (default 100) issued by 50 concurrent clerks,
- *   checked gap-free, beside the bare register counter.
+ *   checked gap-free, beside the bare register counter;
+ * - docsearch: document search on --search-documents N generated documents (default 100000;
+ *   PGlite at most 50000), or on the database BENCH_DOCUMENTS_URL already generated
+ *   (`npm run gen:documents -- --database-url …`), p95 at 1 and 10 clients.
  * Options: --dossiers N (stats, PostgreSQL; default 100000), --pglite-dossiers N (default the
  * smaller of --dossiers and 100000), --seconds S (default BENCH_SECONDS or 10), --connections C
  * (HTTP clients, default BENCH_CONNECTIONS or 10), --callers N (concurrent filings, default 16).
@@ -20,12 +23,21 @@ import { parseArgs } from 'node:util';
 import { type Target, pgliteTarget, postgresTarget } from './lib/env.js';
 import { type Table, printTables } from './lib/report.js';
 import { helloBaseline, helloRows, serverScenarios } from './scenarios/http.js';
+import { docSearchScenario } from './scenarios/docsearch.js';
 import { numberingScenario } from './scenarios/numbering.js';
 import { signScenario } from './scenarios/sign.js';
 import { statsScenario } from './scenarios/stats.js';
 import { submitScenario } from './scenarios/submit.js';
 
-const scenarios = ['platform', 'search', 'submit', 'stats', 'sign', 'numbering'] as const;
+const scenarios = [
+  'platform',
+  'search',
+  'submit',
+  'stats',
+  'sign',
+  'numbering',
+  'docsearch',
+] as const;
 type Scenario = (typeof scenarios)[number];
 
 const { values: args } = parseArgs({
@@ -37,6 +49,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string' },
     callers: { type: 'string' },
     documents: { type: 'string' },
+    'search-documents': { type: 'string' },
     'no-pglite': { type: 'boolean' },
   },
 });
@@ -60,6 +73,7 @@ const callers = count(args.callers, 16);
 const dossiers = count(args.dossiers, 100_000);
 const pgliteDossiers = count(args['pglite-dossiers'], Math.min(dossiers, 100_000));
 const documents = count(args.documents, 100);
+const searchDocuments = count(args['search-documents'], 100_000);
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const http = { seconds, connections };
 
@@ -87,6 +101,10 @@ const tables = {
       'Numbering: decisions issued (number, stamps, agency signature, delivery) by 50 concurrent clerks of one agency',
     rows: [],
   } as Table,
+  docsearch: {
+    title: `Document search: GET /api/documents/search (16 queries, clerks of a department and a commune), ${seconds} s`,
+    rows: [],
+  } as Table,
   stats: {
     title: 'Statistics report of a generated province-year: GET /api/stats/dossiers (in process)',
     rows: [],
@@ -111,6 +129,10 @@ async function onTarget(
     }
     if (only.has('submit'))
       tables.submit.rows.push(...(await submitScenario(target, { seconds, callers })));
+    if (only.has('docsearch')) {
+      const n = target.label === 'PGlite' ? Math.min(searchDocuments, 50_000) : searchDocuments;
+      tables.docsearch.rows.push(...(await docSearchScenario(target, { documents: n, seconds })));
+    }
     if (only.has('numbering')) {
       tables.numbering.rows.push(...(await numberingScenario(target, { documents })));
     }
@@ -137,9 +159,9 @@ async function main(): Promise<void> {
     if (only.has('search')) tables.search.rows.push(...rows.search);
   }
   if (only.has('sign')) tables.sign.rows.push(...(await signScenario({ seconds })));
-  const onDatabase = (['platform', 'search', 'submit', 'stats', 'numbering'] as const).some((s) =>
-    only.has(s),
-  );
+  const onDatabase = (
+    ['platform', 'search', 'submit', 'stats', 'numbering', 'docsearch'] as const
+  ).some((s) => only.has(s));
   if (onDatabase && !args['no-pglite']) {
     await onTarget(pgliteTarget, 3902, pgliteDossiers, baseline);
   }

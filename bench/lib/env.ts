@@ -108,11 +108,15 @@ export function peakRss(pid: number): number {
 }
 
 /** Signs in through the app (enrolling TOTP for an administrator) and returns the cookie. */
-export async function loginInject(app: FastifyInstance, username: string): Promise<string> {
+export async function loginInject(
+  app: FastifyInstance,
+  username: string,
+  withPassword = password,
+): Promise<string> {
   const login = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { username, password },
+    payload: { username, password: withPassword },
   });
   if (login.statusCode !== 200) throw new Error(`login ${username}: ${login.body}`);
   const cookie = `op_session=${login.cookies.find((c) => c.name === 'op_session')!.value}`;
