@@ -30,6 +30,18 @@ const StatsPage = lazy(() => import('../features/stats/StatsPage'));
 const CatalogPage = lazy(() => import('../features/catalog/CatalogPage'));
 const ProcedureEditPage = lazy(() => import('../features/catalog/ProcedureEditPage'));
 const CatalogSettingsPage = lazy(() => import('../features/catalog/CatalogSettingsPage'));
+const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
+const VerifyCodePage = lazy(() => import('../features/verify/VerifyCodePage'));
+const PkiPage = lazy(() => import('../features/pki/PkiPage'));
+const CertificateDetailPage = lazy(() => import('../features/pki/CertificateDetailPage'));
+const MyCertificatesPage = lazy(() => import('../features/pki/MyCertificatesPage'));
+const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
+const ComposePage = lazy(() => import('../features/documents/ComposePage'));
+const OutgoingPage = lazy(() => import('../features/documents/OutgoingPage'));
+const IncomingPage = lazy(() => import('../features/documents/IncomingPage'));
+const DocumentSearchPage = lazy(() => import('../features/documents/search/SearchPage'));
+const RecordsPage = lazy(() => import('../features/documents/records/RecordsPage'));
+const RecordFilePage = lazy(() => import('../features/documents/records/FilePage'));
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { can } = useSession();
@@ -68,6 +80,8 @@ export function AppRoutes() {
           <Route path="portal" element={<PortalHome />} />
           <Route path="portal/procedures/:code" element={<ProcedurePage />} />
           <Route path="tra-cuu" element={<LookupPage />} />
+          <Route path="verify" element={<VerifyPage />} />
+          <Route path="verify/:code" element={<VerifyCodePage />} />
           <Route
             path="portal/dossiers"
             element={
@@ -245,6 +259,79 @@ function Workspace() {
             </Guard>
           }
         />
+        <Route
+          path="documents"
+          element={
+            <Guard permission="document.read">
+              <DocumentsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="documents/search"
+          element={
+            <Guard permission="document.read">
+              <DocumentSearchPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="documents/records"
+          element={
+            <Guard permission="document.read">
+              <RecordsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="documents/records/files/:id"
+          element={
+            <Guard permission="document.read">
+              <RecordFilePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="documents/new"
+          element={
+            <Guard permission="document.draft">
+              <ComposePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="documents/outgoing/:id"
+          element={
+            <Guard permission="document.read">
+              <OutgoingPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="documents/incoming/:id"
+          element={
+            <Guard permission="document.read">
+              <IncomingPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="pki"
+          element={
+            <Guard permission="pki.read">
+              <PkiPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="pki/certificates/:id"
+          element={
+            <Guard permission="pki.read">
+              <CertificateDetailPage />
+            </Guard>
+          }
+        />
+        <Route path="my-certificates" element={<MyCertificatesPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

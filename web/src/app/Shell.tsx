@@ -4,9 +4,12 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   HomeOutlined,
+  IdcardOutlined,
   InboxOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -28,10 +31,13 @@ type Entry = {
 
 const entries: Entry[] = [
   { key: '/', icon: <HomeOutlined />, officialOnly: true },
+  { key: '/documents', icon: <FileTextOutlined />, permission: 'document.read' },
   { key: '/desk', icon: <InboxOutlined />, permission: 'dossier.read' },
   { key: '/stats', icon: <BarChartOutlined />, permission: 'dossier.stats' },
   { key: '/catalog', icon: <ReadOutlined />, permission: 'catalog.manage' },
   { key: '/portal/dossiers', icon: <FileSearchOutlined /> },
+  { key: '/pki', icon: <SafetyCertificateOutlined />, permission: 'pki.read' },
+  { key: '/my-certificates', icon: <IdcardOutlined />, officialOnly: true },
   { key: '/agencies', icon: <ApartmentOutlined />, permission: 'agency.read' },
   { key: '/users', icon: <TeamOutlined />, permission: 'identity.user.read' },
   { key: '/calendar', icon: <CalendarOutlined />, permission: 'calendar.read' },
@@ -41,10 +47,13 @@ const entries: Entry[] = [
 
 const labelKeys: Record<string, string> = {
   '/': 'app.menu.home',
+  '/documents': 'app.menu.documents',
   '/desk': 'app.menu.desk',
   '/stats': 'app.menu.stats',
   '/catalog': 'app.menu.catalog',
   '/portal/dossiers': 'app.menu.myDossiers',
+  '/pki': 'app.menu.pki',
+  '/my-certificates': 'app.menu.myCertificates',
   '/agencies': 'app.menu.agencies',
   '/users': 'app.menu.users',
   '/calendar': 'app.menu.calendar',
