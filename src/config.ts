@@ -156,7 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? !isProduction,
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir, 'session-secret'),
     pkiPassphrase:
-      e.PKI_PASSPHRASE ?? (isProduction ? undefined : readOrCreateSecret(dataDir, 'pki-passphrase')),
+      e.PKI_PASSPHRASE ??
+      (isProduction ? undefined : readOrCreateSecret(dataDir, 'pki-passphrase')),
     sofficePath: e.SOFFICE_PATH === 'off' ? null : (e.SOFFICE_PATH ?? 'soffice'),
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
