@@ -49,30 +49,34 @@ describe('web app: procedure catalogue', () => {
    * Opens an antd Select by its test id, types, and picks the option showing `option`; once
    * more if the choice did not take (a click during the dropdown's animation on a busy machine).
    */
+  /**
+   * Chooses `option` in the antd select `testId`, looking only at that select's own dropdown
+   * (found through its combobox's aria-controls: dropdowns of other selects stay in the page,
+   * one may still be fading out), and tries again until the choice shows in the select.
+   */
   async function pick(testId: string, typed: string | null, option: string) {
     const select = page.getByTestId(testId);
-    for (let attempt = 0; ; attempt++) {
+    const chosen = async () => (await select.textContent())?.includes(option) ?? false;
+    for (let attempt = 1; ; attempt++) {
       await select.click();
       if (typed) await page.keyboard.type(typed);
-      const item = page
-        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-          hasText: option,
-        })
-        .first();
+      const listId = await select.locator('[role="combobox"]').getAttribute('aria-controls');
+      const dropdown = page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+        .filter({ has: page.locator(`[id="${listId}"]`) });
+      const item = dropdown.locator('.ant-select-item-option', { hasText: option }).first();
       await item.waitFor();
+      await page.waitForTimeout(150); // the dropdown's opening animation
       await item.click();
-      const chosen = async () => (await select.textContent())?.includes(option) ?? false;
-      if (
-        attempt >= 1 ||
-        (await expect
-          .poll(chosen, { timeout: 5_000 })
-          .toBe(true)
-          .then(
-            () => true,
-            () => false,
-          ))
-      )
-        return;
+      const ok = await expect
+        .poll(chosen, { timeout: 5_000 })
+        .toBe(true)
+        .then(
+          () => true,
+          () => false,
+        );
+      if (ok) return;
+      if (attempt >= 3) throw new Error(`could not choose "${option}" in ${testId}`);
       await page.keyboard.press('Escape');
     }
   }
