@@ -29,5 +29,8 @@ describe('the query side of the folded index', () => {
     expect(snippetOf('Không có', ['xyz'])).toBeNull();
     // Matches start a word: "so" does not match inside "hoso".
     expect(snippetOf('hoso', ['so'])).toBeNull();
+    // Any accent and case of the folded word, đ included; the word may start the text.
+    expect(snippetOf('ĐỔI MỚI phương thức', ['doi', 'moi'])).toBe('ĐỔI MỚI phương thức');
+    expect(snippetOf('Về việc ĐIỀU CHỈNH', ['dieu'], 3)).toBe('…ệc ĐIỀ…');
   });
 });

@@ -3,8 +3,17 @@
  * them — no diacritics, đ → d, lower case, split on anything but a–z and 0–9.
  */
 
-const foldChar = (c: string): string =>
-  c === 'đ' || c === 'Đ' ? 'd' : c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const foldCache = new Map<string, string>();
+
+/** One character folded; memoised, since a snippet folds thousands of them per search. */
+function foldChar(c: string): string {
+  let f = foldCache.get(c);
+  if (f === undefined) {
+    f = c === 'đ' || c === 'Đ' ? 'd' : c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    if (foldCache.size < 10_000) foldCache.set(c, f);
+  }
+  return f;
+}
 
 export const fold = (s: string): string => Array.from(s, foldChar).join('');
 
@@ -25,34 +34,45 @@ export function tsqueryOf(words: readonly string[]): string | null {
 /** A signer's name as the index keeps it for the equality filter. */
 export const signerKeyOf = (name: string): string => wordsOf(name).join(' ');
 
+/** For each folded letter, the letters that fold to it ("a" → "aàáảãạăằ…", "d" → "dđ"). */
+const variants: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  const add = (c: string) => {
+    const f = foldChar(c);
+    if (/^[a-z]$/.test(f)) map.set(f, (map.get(f) ?? f) + c.toLowerCase() + c.toUpperCase());
+  };
+  for (let cp = 0xc0; cp <= 0x24f; cp++) add(String.fromCodePoint(cp));
+  for (let cp = 0x1ea0; cp <= 0x1ef9; cp++) add(String.fromCodePoint(cp));
+  return new Map([...map].map(([k, v]) => [k, [...new Set(v)].join('')]));
+})();
+
+/** A folded word as a pattern over the original text: any accent, any case, at a word start. */
+function wordPattern(word: string): string {
+  const letters = Array.from(word, (c) => {
+    const v = variants.get(c);
+    return v ? `[${c}${c.toUpperCase()}${v}]` : c;
+  });
+  return `(?:^|[^\\p{L}\\p{N}])(${letters.join('')})`;
+}
+
 /**
  * A short passage of `text` around the first place one of `words` starts a word (matched
- * on the folded text, cut from the original), or null when none does.
+ * whatever the accents and case, on the original text: nothing is folded or copied), or null
+ * when none does.
  */
 export function snippetOf(text: string, words: readonly string[], radius = 90): string | null {
   if (!text || words.length === 0) return null;
-  const chars = Array.from(text);
-  let folded = '';
-  const origin: number[] = [];
-  chars.forEach((c, i) => {
-    for (const f of foldChar(c)) {
-      folded += f;
-      origin.push(i);
-    }
-  });
   let best = -1;
   for (const w of words) {
-    const re = new RegExp(`(^|[^a-z0-9])${w}`, 'g');
-    const m = re.exec(folded);
+    const m = new RegExp(wordPattern(w), 'u').exec(text);
     if (m) {
-      const at = m.index + m[1]!.length;
+      const at = m.index + m[0].length - m[1]!.length;
       if (best < 0 || at < best) best = at;
     }
   }
   if (best < 0) return null;
-  const at = origin[best]!;
-  const start = Math.max(0, at - radius);
-  const end = Math.min(chars.length, at + radius);
-  const body = chars.slice(start, end).join('').replace(/\s+/g, ' ').trim();
-  return `${start > 0 ? '…' : ''}${body}${end < chars.length ? '…' : ''}`;
+  const start = Math.max(0, best - radius);
+  const end = Math.min(text.length, best + radius);
+  const body = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return `${start > 0 ? '…' : ''}${body}${end < text.length ? '…' : ''}`;
 }
