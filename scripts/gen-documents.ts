@@ -10,16 +10,14 @@
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { createServices } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import {
   type GenerateReport,
   generateDocuments,
   type Progress,
 } from '../src/modules/documents/search/generate/generate.js';
 import { systemClock } from '../src/platform/clock.js';
-import { openDatabase } from '../src/platform/db/connect.js';
-import { DataDirLockedError } from '../src/platform/db/lock.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { openGeneratorDatabase } from './lib/open-database.js';
 
 const whole = (name: string, min: number) => (value: string) => {
   const n = Number(value);
@@ -101,25 +99,9 @@ const program = new Command('gen:documents')
       batchSize: number;
       databaseUrl?: string;
     }) => {
-      const config = loadConfig({
-        ...process.env,
-        ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
-      });
-      let database;
-      try {
-        database = await openDatabase(
-          config.databaseUrl
-            ? { kind: 'postgres', url: config.databaseUrl, poolSize: 2 }
-            : { kind: 'pglite', dataDir: config.dataDir },
-        );
-      } catch (err) {
-        if (err instanceof DataDirLockedError) {
-          console.error(`${err.message}\nStop the app server (npm start) before generating.`);
-          process.exitCode = 1;
-          return;
-        }
-        throw err;
-      }
+      const opened = await openGeneratorDatabase(opts.databaseUrl);
+      if (!opened) return;
+      const { config, database } = opened;
       const progress = progressReporter();
       try {
         await migrateToLatest(database.db);

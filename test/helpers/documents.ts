@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
+import { pdfWithDeflatedContent } from '../../src/platform/pdf-safety/test-pdfs.js';
 import type { Session, TestApp } from './app.js';
 import { multipart } from './dossiers.js';
 import { enrolTotp, userIdOf } from './pki.js';
@@ -139,33 +140,9 @@ export const malformedPdf = (): Uint8Array =>
 
 /** A small PDF whose page content inflates to `megabytes` MB (a decompression bomb). */
 export function bombPdf(megabytes = 100): Uint8Array {
-  const data = deflateSync(Buffer.alloc(megabytes * 1024 * 1024, 0x20), { level: 9 });
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-  ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
-  const offsets: number[] = [];
-  const size = () => parts.reduce((n, p) => n + p.length, 0);
-  objects.forEach((body, i) => {
-    offsets.push(size());
-    parts.push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`));
-  });
-  offsets.push(size());
-  parts.push(
-    Buffer.from(`4 0 obj\n<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`),
-    data,
-    Buffer.from('\nendstream\nendobj\n'),
+  return pdfWithDeflatedContent(
+    deflateSync(Buffer.alloc(megabytes * 1024 * 1024, 0x20), { level: 9 }),
   );
-  const xref = size();
-  const entries = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  parts.push(
-    Buffer.from(
-      `xref\n0 5\n0000000000 65535 f \n${entries}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
-    ),
-  );
-  return Buffer.concat(parts);
 }
 
 /** Rows of the documents schema (tests may read it directly; other modules may not). */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDeflate } from 'node:zlib';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
+import { pdfWithDeflatedContent } from './test-pdfs.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decisionPdf } from '../pades/test-decision.js';
 import { inspectPdf, PdfRejected, type PdfRejectionReason } from './index.js';
@@ -41,33 +42,7 @@ async function bombPdf(zeros: number): Promise<Uint8Array> {
   }
   deflate.end();
   await done;
-  const data = Buffer.concat(chunks);
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-  ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
-  const offsets: number[] = [];
-  const size = () => parts.reduce((n, p) => n + p.length, 0);
-  objects.forEach((body, i) => {
-    offsets.push(size());
-    parts.push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`));
-  });
-  offsets.push(size());
-  parts.push(
-    Buffer.from(`4 0 obj\n<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`),
-    data,
-    Buffer.from('\nendstream\nendobj\n'),
-  );
-  const xref = size();
-  const entries = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  parts.push(
-    Buffer.from(
-      `xref\n0 5\n0000000000 65535 f \n${entries}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
-    ),
-  );
-  return Buffer.concat(parts);
+  return pdfWithDeflatedContent(Buffer.concat(chunks));
 }
 
 describe('inspectPdf', () => {
