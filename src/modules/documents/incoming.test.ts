@@ -5,6 +5,7 @@ import { createTestApp, type Session, type TestApp } from '../../../test/helpers
 import {
   agencyIdByAbbreviation,
   agencyIdByGso,
+  countRows,
   decisionForm,
   idem,
   LONG_DUC,
@@ -280,5 +281,25 @@ describe('incoming documents: recall, replacement, return, paper registration, r
     await officer.post(`/api/documents/incoming/${entry.id}/complete`, { note: 'Đã xong' });
     const after = (await chair.get('/api/documents/stats?from=2026-12-01&to=2026-12-31')).json();
     expect(after.incoming.late).toBe(1);
+  });
+});
+
+describe('drafting a DOCX without LibreOffice', () => {
+  it('asks for a PDF (415 document.pdf_required) and stores nothing', async () => {
+    const t = await createTestApp({ env: { SOFFICE_PATH: 'off' } });
+    try {
+      const cv = await t.loginAs('cv.stttt');
+      const before = await countRows(t, 'documents');
+      const meta = { ...(await decisionForm(t)), body: undefined, extraRecipientLines: undefined };
+      const res = await uploadDocument(cv, '/api/documents/outgoing/upload', meta, {
+        name: 'du-thao.docx',
+        data: await tinyDocx('Dự thảo'),
+      });
+      expect(res.statusCode).toBe(415);
+      expect(res.json().code).toBe('document.pdf_required');
+      expect(await countRows(t, 'documents')).toBe(before);
+    } finally {
+      await t.close();
+    }
   });
 });
