@@ -184,6 +184,54 @@ describe('incoming documents: recall, replacement, return, paper registration, r
     expect((await s.vt.get(`/api/documents/incoming/${entry.id}`)).statusCode).toBe(404);
   });
 
+  it("directs to a lead unit under the receiving agency, whose officials handle it; another agency's unit is refused", async () => {
+    const res = await uploadDocument(
+      s.vt,
+      '/api/documents/incoming',
+      {
+        source: 'email',
+        issuerName: 'Bộ Thông tin và Truyền thông',
+        typeKey: 'cong-van',
+        symbol: '4051/BTTTT-CĐSQG',
+        issuedOn: '2026-11-27',
+        summary: 'V/v triển khai nền tảng số dùng chung',
+      },
+      { name: 'cv4051.pdf', data: await plainPdf('Cong van 4051') },
+    );
+    expect(res.statusCode).toBe(201);
+    const entryId = res.json().id;
+    const stttt = await agencyIdByAbbreviation(t, 'STTTT');
+    const units = (await s.vt.get(`/api/agencies?parentId=${stttt}`)).json();
+    const centre = (units.items ?? units).find((u: { name: string }) =>
+      u.name.startsWith('Trung tâm Công nghệ thông tin'),
+    );
+    expect(centre).toBeDefined();
+
+    const elsewhere = await s.ld.post(`/api/documents/incoming/${entryId}/direct`, {
+      leadAgencyId: longDuc,
+      instructions: 'Xử lý',
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().code).toBe('document.bad_assignee');
+
+    const directed = await s.ld.post(`/api/documents/incoming/${entryId}/direct`, {
+      leadAgencyId: centre.id,
+      instructions: 'Trung tâm chủ trì, tham mưu triển khai.',
+    });
+    expect(directed.statusCode).toBe(200);
+    expect(directed.json().direction).toMatchObject({ leadAgencyId: centre.id });
+    // The specialist's role covers the Department's subtree, the centre included: they lead it.
+    const noted = await s.cv.post(`/api/documents/incoming/${entryId}/notes`, {
+      note: 'Đã xây dựng dự thảo kế hoạch triển khai.',
+    });
+    expect(noted.statusCode).toBe(200);
+    const done = await s.cv.post(`/api/documents/incoming/${entryId}/complete`, {
+      note: 'Đã trình kế hoạch.',
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().state).toBe('done');
+  });
+
   it('takes a new version after a return, and converts a DOCX when LibreOffice is there', async () => {
     const created = await s.cv.post('/api/documents/outgoing', await decisionForm(t), idem());
     const id = created.json().id;
