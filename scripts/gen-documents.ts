@@ -7,62 +7,22 @@
  * PGlite data directory. All or nothing: one transaction. See
  * src/modules/documents/search/generate/ and docs/RECORDS-SEARCH.md.
  */
-import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { createServices } from '../src/app.js';
 import {
   type GenerateReport,
   generateDocuments,
-  type Progress,
 } from '../src/modules/documents/search/generate/generate.js';
 import { systemClock } from '../src/platform/clock.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { openGeneratorDatabase } from './lib/open-database.js';
+import { progressReporter, whole } from './lib/progress.js';
 
-const whole = (name: string, min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} ≥ ${min}`);
-  return n;
-};
 const share = (value: string) => {
   const n = Number(value);
   if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('a share between 0 and 1');
   return n;
 };
-
-/** A bar on a terminal; plain lines every 10 % otherwise (CI logs, pipes). */
-function progressReporter(): { update(p: Progress): void; stop(): void } {
-  if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar(
-      {
-        stream: process.stderr,
-        format: 'documents |{bar}| {percentage}% {value}/{total} | {eta_formatted} left',
-        hideCursor: true,
-      },
-      cliProgress.Presets.shades_classic,
-    );
-    let started = false;
-    return {
-      update(p) {
-        if (!started) {
-          bar.start(p.total, p.done);
-          started = true;
-        } else bar.update(p.done);
-      },
-      stop: () => bar.stop(),
-    };
-  }
-  let lastTenth = -1;
-  return {
-    update(p) {
-      const tenth = Math.floor((p.done / Math.max(1, p.total)) * 10);
-      if (tenth === lastTenth) return;
-      lastTenth = tenth;
-      process.stderr.write(`documents: ${p.done}/${p.total} (${tenth * 10} %)\n`);
-    },
-    stop: () => {},
-  };
-}
 
 function printReport(r: GenerateReport, year: number): void {
   const types = Object.entries(r.byType)
@@ -102,7 +62,7 @@ const program = new Command('gen:documents')
       const opened = await openGeneratorDatabase(opts.databaseUrl);
       if (!opened) return;
       const { config, database } = opened;
-      const progress = progressReporter();
+      const progress = progressReporter('documents');
       try {
         await migrateToLatest(database.db);
         const s = createServices({ config, database, clock: systemClock });

@@ -6,58 +6,15 @@
  * transaction. See src/modules/dossiers/generate/ and docs/PERFORMANCE.md.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import cliProgress from 'cli-progress';
 import { createServices } from '../src/app.js';
 import {
   type GenerateReport,
   generateDossiers,
-  type Progress,
 } from '../src/modules/dossiers/generate/generate.js';
 import { systemClock } from '../src/platform/clock.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { openGeneratorDatabase } from './lib/open-database.js';
-
-const whole = (name: string, min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} ≥ ${min}`);
-  return n;
-};
-
-/** A bar on a terminal; plain lines every 10 % otherwise (CI logs, pipes). */
-function progressReporter(): { update(p: Progress): void; stop(): void } {
-  if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar(
-      {
-        stream: process.stderr,
-        format: '{phase} |{bar}| {percentage}% {value}/{total} dossiers | {eta_formatted} left',
-        hideCursor: true,
-      },
-      cliProgress.Presets.shades_classic,
-    );
-    let started = false;
-    return {
-      update(p) {
-        if (!started) {
-          bar.start(p.total, p.done, { phase: p.phase });
-          started = true;
-        } else bar.update(p.done, { phase: p.phase });
-      },
-      stop: () => bar.stop(),
-    };
-  }
-  let lastTenth = -1;
-  let lastPhase = '';
-  return {
-    update(p) {
-      const tenth = Math.floor((p.done / Math.max(1, p.total)) * 10);
-      if (tenth === lastTenth && p.phase === lastPhase) return;
-      lastTenth = tenth;
-      lastPhase = p.phase;
-      process.stderr.write(`${p.phase}: ${p.done}/${p.total} dossiers (${tenth * 10} %)\n`);
-    },
-    stop: () => {},
-  };
-}
+import { progressReporter, whole } from './lib/progress.js';
 
 function printReport(r: GenerateReport): void {
   const pct = (k: number) => `${((k / Math.max(1, r.dossiers)) * 100).toFixed(1)} %`;
@@ -117,7 +74,7 @@ const program = new Command('gen:dossiers')
       const opened = await openGeneratorDatabase(opts.databaseUrl);
       if (!opened) return;
       const { config, database } = opened;
-      const progress = progressReporter();
+      const progress = progressReporter('dossiers');
       try {
         await migrateToLatest(database.db);
         const s = createServices({ config, database, clock: systemClock });
