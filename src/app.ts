@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   serializerCompiler,
@@ -150,6 +151,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hsts: config.isProduction,
   });
   await app.register(cookie);
+  // Opt-in per route (`config.rateLimit`): only public routes that do real work use it, each
+  // with its own count per client address. The 429 becomes a problem (http.rate_limited).
+  await app.register(rateLimit, {
+    global: false,
+    max: config.publicRateLimitPerMinute,
+    timeWindow: 60_000,
+  });
   await registerOpenApi(app);
   registerMetrics(app);
   registerHealth(app, deps.database);

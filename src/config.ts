@@ -51,6 +51,9 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  // Requests a minute per client address to each public route that does real work (PDF
+  // upload to /api/public/verify, the document verification a QR code opens); 429 beyond.
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   // `false`, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs.
   // Not `true`: trusting every hop lets a client choose its address with X-Forwarded-For.
   TRUST_PROXY: z
@@ -116,6 +119,8 @@ export type Config = Readonly<{
   loginMaxFailures: number;
   loginLockMinutes: number;
   bodyLimitBytes: number;
+  /** Requests a minute per client address to each rate-limited public route. */
+  publicRateLimitPerMinute: number;
   trustProxy: false | number | string[];
   /** Attachments and results, stored by content hash (default DATA_DIR/files). */
   filesDir: string;
@@ -168,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
     filesDir: e.FILES_DIR ? path.resolve(e.FILES_DIR) : path.join(dataDir, 'files'),
     maxFileBytes: e.MAX_FILE_BYTES,

@@ -18,6 +18,13 @@ export const pkiErrors = {
       'Không tìm thấy người hoặc cơ quan được cấp chứng thư.',
       'No such holder.',
     ),
+  holderInactive: () =>
+    e(
+      'conflict',
+      'holder_inactive',
+      'Người được cấp chứng thư không còn là cán bộ đang công tác: không cấp hoặc gia hạn chứng thư.',
+      'The holder is no longer an active official: no certificate is requested or renewed.',
+    ),
   noPassphrase: () =>
     e(
       'unavailable',

@@ -15,7 +15,7 @@ export const publicRoutes: FastifyPluginAsyncZod<DocumentRoutesDeps> = async (
   app.get(
     '/api/public/documents/:code/verification',
     {
-      config: pub,
+      config: { ...pub, rateLimit: {} }, // per client address: PUBLIC_RATE_LIMIT_PER_MINUTE
       schema: {
         tags: ['public'],
         summary: 'Verify an issued document / Xác thực văn bản',
@@ -29,7 +29,7 @@ export const publicRoutes: FastifyPluginAsyncZod<DocumentRoutesDeps> = async (
   app.get(
     '/api/public/documents/:code/file',
     {
-      config: pub,
+      config: { ...pub, rateLimit: {} }, // per client address: PUBLIC_RATE_LIMIT_PER_MINUTE
       schema: {
         tags: ['public'],
         summary: 'The issued PDF / Tải văn bản đã phát hành',

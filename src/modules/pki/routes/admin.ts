@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { contextOf } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/http/access.js';
+import { IDEMPOTENCY_KEY_PATTERN } from '../../../platform/idempotency.js';
 import {
   Certificate,
   CertificateDetail,
@@ -22,6 +24,10 @@ const read = { access: { permission: 'pki.read' } } as const;
 const manage = { access: { permission: 'pki.manage' } } as const;
 const stats = { access: { permission: 'pki.stats' } } as const;
 const tags = ['pki'];
+// Optional while the web app sends none; with one, a repeated request creates nothing new.
+const IdempotencyHeaders = z.object({
+  'idempotency-key': z.string().regex(IDEMPOTENCY_KEY_PATTERN).optional(),
+});
 
 type Ctx = ReturnType<typeof contextOf> & { actor: Actor };
 const ctxOf = (request: Parameters<typeof contextOf>[0]) => contextOf(request) as Ctx;
@@ -77,12 +83,21 @@ export const adminRoutes: FastifyPluginAsyncZod<{ pki: PkiService }> = async (ap
       schema: {
         tags,
         summary: 'Request a certificate / Đề nghị cấp chứng thư số',
+        headers: IdempotencyHeaders,
         body: RequestCertificateInput,
         response: { 201: Certificate },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await pki.requestCertificate(ctxOf(request), request.body)),
+      reply
+        .status(201)
+        .send(
+          await pki.requestCertificate(
+            ctxOf(request),
+            request.body,
+            request.headers['idempotency-key'],
+          ),
+        ),
   );
 
   const decision = (path: string, summary: string, fn: 'approve' | 'reject') =>

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../../platform/errors.js';
 import { readMultipart } from '../../../platform/http/multipart.js';
+import { pkiErrors as E } from '../errors.js';
 import { ValidationReport } from '../schema.js';
 import type { PkiService } from '../service/index.js';
 
@@ -9,12 +10,6 @@ const noFile = () =>
   new DomainError('invalid', 'file.missing', {
     vi: 'Thiếu tệp PDF (trường "file").',
     en: 'No PDF was sent (field "file").',
-  });
-
-const notYet = () =>
-  new DomainError('not_found', 'pki.no_authority', {
-    vi: 'Chưa khởi tạo tổ chức chứng thực.',
-    en: 'The certificate authority has not been set up.',
   });
 
 /** Public facts: the CA certificates, the CRL, and the validation of any signed PDF. */
@@ -27,7 +22,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{ pki: PkiService }> = async (a
       { schema: { ...binary, hide: true } },
       async (_request, reply) => {
         const der = await pki.caCertificate(kind);
-        if (!der) throw notYet();
+        if (!der) throw E.noAuthority();
         return reply
           .type('application/pkix-cert')
           .header('cache-control', 'public, max-age=86400')
@@ -41,7 +36,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{ pki: PkiService }> = async (a
     { schema: { ...binary, hide: true } },
     async (_request, reply) => {
       const der = await pki.currentCrl();
-      if (!der) throw notYet();
+      if (!der) throw E.noAuthority();
       return reply
         .type('application/pkix-crl')
         .header('cache-control', 'public, max-age=300')
@@ -52,7 +47,9 @@ export const publicRoutes: FastifyPluginAsyncZod<{ pki: PkiService }> = async (a
   app.post(
     '/api/public/verify',
     {
-      config: { access: 'public' },
+      // Anyone may upload a PDF here and it costs parsing and crypto: limited per client
+      // address (PUBLIC_RATE_LIMIT_PER_MINUTE, set where the plugin is registered); 429 beyond.
+      config: { access: 'public', rateLimit: {} },
       schema: {
         tags: ['public'],
         summary: 'Check the signatures of a PDF (multipart: file) / Kiểm tra chữ ký số của tệp PDF',

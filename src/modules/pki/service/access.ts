@@ -31,9 +31,12 @@ export function createAccess({ agencies }: Pick<PkiDeps, 'agencies'>) {
     /** A certificate the actor may read (pki.read). */
     readable: (ex: Ex, actor: Actor, id: string) =>
       certificateFor(ex, actor, id, ['pki.read', 'pki.manage']),
-    /** A certificate the actor may manage (pki.manage), locked for the change. */
-    manageable: (ex: Ex, actor: Actor, id: string) =>
-      certificateFor(ex, actor, id, ['pki.manage'], { lock: true }),
+    /**
+     * A certificate the actor may manage (pki.manage), locked for the change; `lock: false`
+     * for a look before the transaction (what must be read outside it).
+     */
+    manageable: (ex: Ex, actor: Actor, id: string, opts: { lock: boolean } = { lock: true }) =>
+      certificateFor(ex, actor, id, ['pki.manage'], opts),
     /** Agencies whose certificates the actor may list: null = the whole province. */
     async readableAgencies(ex: Ex, actor: Actor): Promise<string[] | null> {
       const scopes = [

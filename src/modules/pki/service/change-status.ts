@@ -7,6 +7,7 @@ import { readCsr } from '../crypto/ca.js';
 import type { PkiAccess } from './access.js';
 import type { Authority } from './authority.js';
 import type { CrlPublisher } from './crl.js';
+import type { CurrentHolder } from './holder.js';
 import { requireStatus } from './decide-request.js';
 import type { ActorCtx, PkiDeps, Trx } from './deps.js';
 import { issueInto, type PkiAction, type Recorder } from './issue-core.js';
@@ -25,6 +26,7 @@ export function createStatusChanges(
   crl: CrlPublisher,
   record: Recorder,
   pins: PinGuard,
+  currentHolder: CurrentHolder,
 ) {
   const { db, clock } = deps;
 
@@ -99,30 +101,52 @@ export function createStatusChanges(
         input.reason,
       ),
 
-    /** A new certificate (new key) for the same holder; the old one is superseded. */
+    /**
+     * A new certificate (new key) for the same holder; the old one is superseded. Its subject
+     * is read again from the directory — the holder's current full name, position and agency,
+     * or the agency's current name — so a promoted official or a renamed agency gets a
+     * correct certificate; the old certificate keeps the subject it was issued with.
+     */
     async renew(ctx: ActorCtx, id: string, input: RenewInput): Promise<Certificate> {
+      // Identity and the agency directory read through the database handle: before the
+      // transaction (rule 5); the row is locked and checked again inside it.
+      const seen = await access.manageable(db, ctx.actor, id, { lock: false });
+      requireStatus(seen, ['active']);
+      if (seen.keyKind === 'remote' && input.csrPem) throw E.csrNotAllowed();
+      if (seen.keyKind !== 'remote') {
+        if (!input.csrPem) throw E.csrRequired();
+        await readCsr(input.csrPem).catch(() => {
+          throw E.badCsr();
+        });
+      }
+      const holder = await currentHolder(
+        ctx,
+        seen.holderKind === 'person'
+          ? { holderKind: 'person', userId: seen.userId! }
+          : { holderKind: 'agency', agencyId: seen.agencyId },
+      );
+      // An official moved to another agency: the new certificate sits there, in scope too.
+      if (
+        holder.agencyId !== seen.agencyId &&
+        !(await access.within(db, ctx.actor, holder.agencyId, ['pki.manage']))
+      ) {
+        throw E.holderNotFound();
+      }
       return db.transaction().execute(async (trx) => {
         const before = await access.manageable(trx, ctx.actor, id);
         requireStatus(before, ['active']);
-        if (before.keyKind === 'remote' && input.csrPem) throw E.csrNotAllowed();
-        if (before.keyKind !== 'remote') {
-          if (!input.csrPem) throw E.csrRequired();
-          await readCsr(input.csrPem).catch(() => {
-            throw E.badCsr();
-          });
-        }
         const issuer = await authority.loadIssuer(trx);
         const now = clock.now();
         await supersede(trx, ctx, before, now);
         const draft = await store.insertCertificate(trx, {
           holderKind: before.holderKind,
           userId: before.userId,
-          agencyId: before.agencyId,
+          agencyId: holder.agencyId,
           keyKind: before.keyKind,
           status: 'approved',
-          subjectName: before.subjectName,
-          subjectTitle: before.subjectTitle,
-          subjectOrg: before.subjectOrg,
+          subjectName: holder.name,
+          subjectTitle: holder.title,
+          subjectOrg: holder.org,
           csrPem: input.csrPem ?? null,
           // The PIN belongs to the holder, not to the key: it carries over.
           pinHash: before.pinHash,

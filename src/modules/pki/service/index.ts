@@ -7,6 +7,7 @@ import { createCounts } from './counts.js';
 import { createCrlPublisher } from './crl.js';
 import { createDecisions } from './decide-request.js';
 import type { Ex, PkiDeps } from './deps.js';
+import { createHolders } from './holder.js';
 import { createRecorder } from './issue-core.js';
 import { createMyCertificates } from './my-certificates.js';
 import { createPinGuard } from './pin.js';
@@ -23,6 +24,7 @@ export function createPkiService(deps: PkiDeps) {
   const crl = createCrlPublisher(deps, authority);
   const access = createAccess(deps);
   const record = createRecorder(deps);
+  const holders = createHolders(deps);
   const pins = createPinGuard(deps);
   const signing = createSigning(deps, authority, pins);
   const counts = createCounts(deps);
@@ -52,9 +54,9 @@ export function createPkiService(deps: PkiDeps) {
       return row ? new Uint8Array(row.certificateDer) : null;
     },
 
-    requestCertificate: createRequestCertificate(deps, access, record),
+    requestCertificate: createRequestCertificate(deps, access, holders, record),
     ...createDecisions(deps, access, authority, record),
-    ...createStatusChanges(deps, access, authority, crl, record, pins),
+    ...createStatusChanges(deps, access, authority, crl, record, pins, holders),
     ...createReads(deps, access, pins),
     ...createMyCertificates(deps, record, pins),
 

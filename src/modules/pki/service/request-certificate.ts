@@ -1,62 +1,39 @@
-import { DomainError } from '../../../platform/errors.js';
+import { randomUUID } from 'node:crypto';
+import { claimIdempotencyKey, fingerprintOf } from '../../../platform/idempotency.js';
 import { readCsr } from '../crypto/ca.js';
 import { pkiErrors as E } from '../errors.js';
 import type { Certificate, RequestCertificateInput } from '../schema.js';
 import * as store from '../store/certificates.js';
 import type { PkiAccess } from './access.js';
 import type { ActorCtx, PkiDeps } from './deps.js';
+import type { CurrentHolder } from './holder.js';
 import type { Recorder } from './issue-core.js';
 import { certificateView } from './views.js';
-
-type Holder = {
-  userId: string | null;
-  agencyId: string;
-  name: string;
-  title: string | null;
-  org: string;
-};
 
 /**
  * A certificate request: by an agency admin for a person or agency in their subtree
  * (pki.request), or by the department admin anywhere in theirs (pki.manage). A USB-token or
  * SIM-PKI request carries the CSR the device generated; a platform-held key is generated at
  * issuance.
+ *
+ * With an `Idempotency-Key` the request is made once: the same key and body again (a retry,
+ * a double click, even concurrent) give the request the first one made, as it is now; the
+ * same key with another body is refused (`idempotency.key_reused`).
  */
 export function createRequestCertificate(
-  deps: Pick<PkiDeps, 'db' | 'clock' | 'agencies' | 'identity'>,
+  deps: Pick<PkiDeps, 'db' | 'clock'>,
   access: PkiAccess,
+  currentHolder: CurrentHolder,
   record: Recorder,
 ) {
-  const { db, clock, agencies, identity } = deps;
-
-  async function holderOf(ctx: ActorCtx, input: RequestCertificateInput): Promise<Holder> {
-    try {
-      if (input.holderKind === 'person') {
-        const user = await identity.getUser(ctx.actor, input.userId);
-        if (user.kind !== 'official' || !user.agencyId || !user.isActive) throw E.holderNotFound();
-        const agency = await agencies.getAgency(db, user.agencyId);
-        return {
-          userId: user.id,
-          agencyId: agency.id,
-          name: user.fullName,
-          title: user.position,
-          org: agency.name,
-        };
-      }
-      const agency = await agencies.getAgency(db, input.agencyId);
-      const root = await agencies.getRoot(db);
-      return { userId: null, agencyId: agency.id, name: agency.name, title: null, org: root.name };
-    } catch (err) {
-      if (err instanceof DomainError && err.kind === 'not_found') throw E.holderNotFound();
-      throw err;
-    }
-  }
+  const { db, clock } = deps;
 
   return async function requestCertificate(
     ctx: ActorCtx,
     input: RequestCertificateInput,
+    idempotencyKey?: string,
   ): Promise<Certificate> {
-    const holder = await holderOf(ctx, input);
+    const holder = await currentHolder(ctx, input);
     if (!(await access.within(db, ctx.actor, holder.agencyId, ['pki.request', 'pki.manage']))) {
       throw E.holderNotFound();
     }
@@ -67,10 +44,26 @@ export function createRequestCertificate(
         throw E.badCsr();
       });
     }
-    const now = clock.now();
     return db.transaction().execute(async (trx) => {
+      const now = clock.now();
+      const id = randomUUID();
+      if (idempotencyKey !== undefined) {
+        const claim = await claimIdempotencyKey(trx, {
+          scope: `pki.certificate.request:${ctx.actor.userId}`,
+          key: idempotencyKey,
+          fingerprint: fingerprintOf(input),
+          resourceId: id,
+          now,
+        });
+        if (claim.kind === 'replay') {
+          const existing = await store.findCertificate(trx, claim.resourceId);
+          if (!existing) throw E.notFound();
+          return certificateView(existing, now);
+        }
+      }
       if (await store.findCurrentOf(trx, holder, input.keyKind)) throw E.alreadyHeld();
       const row = await store.insertCertificate(trx, {
+        id,
         holderKind: input.holderKind,
         userId: holder.userId,
         agencyId: holder.agencyId,

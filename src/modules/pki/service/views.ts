@@ -62,6 +62,8 @@ export function auditSnapshot(row: CertificateRow) {
     keyKind: row.keyKind,
     status: row.status,
     subjectName: row.subjectName,
+    subjectTitle: row.subjectTitle,
+    subjectOrg: row.subjectOrg,
     serial: row.serial,
     notAfter: row.notAfter,
     deviceSerial: row.deviceSerial,
