@@ -53,7 +53,7 @@ describe('an outgoing decision from drafting to handling at the commune', () => 
       authority: 'KT.',
       headTitle: 'GIÁM ĐỐC',
       signerPosition: 'PHÓ GIÁM ĐỐC',
-      actions: ['revise', 'submit'],
+      actions: ['revise', 'submit', 'cancel'],
     });
     expect(draft.type).toMatchObject({ key: 'quyet-dinh', abbreviation: 'QĐ' });
     expect(draft.recipientNames).toEqual(['Ủy ban nhân dân xã Long Đức']);
@@ -69,12 +69,16 @@ describe('an outgoing decision from drafting to handling at the commune', () => 
     ).toBe(403);
 
     const view = await s.ld.get(`/api/documents/outgoing/${documentId}`);
-    expect(view.json().actions).toEqual(['approve', 'return']);
+    // The leader reviews and is the designated signer: who may also cancel the draft.
+    expect(view.json().actions).toEqual(['approve', 'return', 'cancel']);
     const approved = await s.ld.post(`/api/documents/outgoing/${documentId}/review`, {
       decision: 'approve',
       comment: 'Đồng ý trình ký',
     });
-    expect(approved.json()).toMatchObject({ state: 'approved', actions: ['return', 'sign'] });
+    expect(approved.json()).toMatchObject({
+      state: 'approved',
+      actions: ['return', 'sign', 'cancel'],
+    });
 
     // Before the signature the draft is not the clerk's yet: not found for them.
     const early = await s.vt.post(`/api/documents/outgoing/${documentId}/issue`);

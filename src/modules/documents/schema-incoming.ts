@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { documentQueueKeys, type DocumentQueueKey } from './queues.js';
 import {
   Confidentiality,
   DocumentMeta,
   EventView,
   IncomingState,
   IsoDate,
+  Ref,
   TypeKey,
   Urgency,
   text,
@@ -26,10 +28,80 @@ export const Direction = z.object({
   directedByName: z.string().nullable(),
 });
 
-/** The stored signature check of an arriving document (the pki module's report). */
+// ——— Signature checks ———
+
+/** An instant as JSON carries it: ISO 8601 in UTC ("2026-12-31T03:00:00.000Z"). */
+const IsoDateTime = z.iso.datetime();
+
+/**
+ * The pki module's validation report (`ValidationReport` of src/modules/pki/schema.ts) as it
+ * is stored with an incoming entry and sent: the same fields, instants as ISO strings. A fresh
+ * report goes through JSON too, so both read the same (validation.test.ts checks the two
+ * shapes stay the same, field for field).
+ */
+const SignatureStatusView = z.enum([
+  'good',
+  'revoked',
+  'suspended',
+  'superseded',
+  'expired',
+  'not_yet_valid',
+  'unknown',
+]);
+export const SignatureReportView = z.object({
+  index: z.number().int(),
+  fieldName: z.string().nullable(),
+  signer: z.object({
+    name: z.string().nullable(),
+    title: z.string().nullable(),
+    organization: z.string().nullable(),
+  }),
+  /** The platform certificate's holder agency, when the certificate is one of ours. */
+  agency: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  holderKind: z.enum(['person', 'agency']).nullable(),
+  certificate: z
+    .object({
+      serial: z.string(),
+      issuer: z.string(),
+      notBefore: IsoDateTime,
+      notAfter: IsoDateTime,
+      isOurs: z.boolean(),
+    })
+    .nullable(),
+  /** "server": the time the platform recorded when it signed; "claimed": the PDF's own. */
+  time: z.object({ at: IsoDateTime.nullable(), source: z.enum(['server', 'claimed', 'none']) }),
+  reason: z.string().nullable(),
+  location: z.string().nullable(),
+  integrity: z.object({
+    digestMatches: z.boolean(),
+    signatureValid: z.boolean(),
+    coversWholeFile: z.boolean(),
+  }),
+  chain: z.enum(['trusted', 'untrusted', 'invalid']),
+  statusAtSigning: SignatureStatusView,
+  statusNow: SignatureStatusView,
+  verdict: z.enum(['valid', 'invalid', 'indeterminate']),
+  /** Codes of what is wrong or uncertain (e.g. "revoked_at_signing", "time_claimed"). */
+  problems: z.array(z.string()),
+});
+export type SignatureReportView = z.infer<typeof SignatureReportView>;
+
+export const ValidationReportView = z.object({
+  verdict: z.enum(['valid', 'invalid', 'indeterminate', 'unsigned']),
+  checkedAt: IsoDateTime,
+  pages: z.number().int(),
+  changedAfterSigning: z.boolean(),
+  signatures: z.array(SignatureReportView),
+});
+export type ValidationReportView = z.infer<typeof ValidationReportView>;
+
+/**
+ * The stored signature check of an arriving document. `report` is null only if a stored report
+ * no longer reads as one (written by an older version): `isValid` still says the verdict.
+ */
 export const SignatureCheck = z.object({
   isValid: z.boolean().nullable(),
-  report: z.unknown(),
+  report: ValidationReportView.nullable(),
 });
 
 export const IncomingDocument = z.object({
@@ -129,9 +201,37 @@ export const OfficialsQuery = z.object({
   agencyId: z.uuid().optional(),
   role: z.enum(['sign', 'approve', 'handle', 'direct']),
 });
-export const OfficialList = z.object({
-  items: z.array(z.object({ id: z.uuid(), fullName: z.string() })),
+export const OfficialView = z.object({
+  id: z.uuid(),
+  fullName: z.string(),
+  /** Chức vụ ("Phó Giám đốc"), when the directory has it. */
+  position: z.string().nullable(),
+  /** The official's own agency or unit, when the directory has it. */
+  agency: Ref.nullable(),
 });
+export type OfficialView = z.infer<typeof OfficialView>;
+export const OfficialList = z.object({ items: z.array(OfficialView) });
+
+// ——— Work queues ———
+
+export const DocumentCountsQuery = z.object({
+  /** One agency in the reader's scope (404 outside it), as for the lists; else all of them. */
+  agencyId: z.uuid().optional(),
+});
+export type DocumentCountsQuery = z.infer<typeof DocumentCountsQuery>;
+
+const queueCount = z.number().int().min(0).optional();
+/**
+ * The `total` of each queue of `documentQueues` (queues.ts) the reader may see; a queue whose
+ * permission the reader lacks is absent, not 0.
+ */
+export const DocumentCounts = z.object(
+  Object.fromEntries(documentQueueKeys.map((k) => [k, queueCount])) as Record<
+    DocumentQueueKey,
+    typeof queueCount
+  >,
+);
+export type DocumentCounts = z.infer<typeof DocumentCounts>;
 
 // ——— Public verification ———
 
@@ -147,7 +247,8 @@ export const PublicVerification = z.object({
   isRecalled: z.boolean(),
   recalledAt: z.date().nullable(),
   sha256: z.string(),
-  validation: z.unknown(),
+  /** The check of the stored issued PDF, made now (instants as ISO strings). */
+  validation: ValidationReportView,
 });
 export type PublicVerification = z.infer<typeof PublicVerification>;
 

@@ -159,7 +159,14 @@ export type ReasonInput = z.infer<typeof ReasonInput>;
 
 // ——— Views ———
 
-const Ref = z.object({ id: z.uuid(), name: z.string() });
+export const Ref = z.object({ id: z.uuid(), name: z.string() });
+
+/** What the compose form took besides the metadata: enough to fill the form again. */
+export const ComposedBody = z.object({
+  body: z.array(z.string()),
+  extraRecipientLines: z.array(z.string()),
+});
+export type ComposedBody = z.infer<typeof ComposedBody>;
 
 export const RecipientView = z.object({
   id: z.uuid(),
@@ -259,11 +266,20 @@ export const OutgoingDocument = DocumentMeta.extend({
   history: z.array(EventView),
   /** What the reader may do now. */
   actions: z.array(z.enum(outgoingActions)),
+  /**
+   * To the drafter only, when the current version was composed from the form (null for an
+   * uploaded one, and for everyone else): the body and extra "Nơi nhận" lines, which with the
+   * metadata above refill the form for a new version (`POST …/:id/versions`).
+   */
+  composed: ComposedBody.nullable(),
+  cancelledAt: z.date().nullable(),
+  cancelReason: z.string().nullable(),
 });
 export type OutgoingDocument = z.infer<typeof OutgoingDocument>;
 
 export const OutgoingListQuery = z.object({
   agencyId: z.uuid().optional(),
+  /** Without a state every one but the cancelled drafts (asked for by `state=cancelled`). */
   state: DocumentState.optional(),
   /** `mine`: what waits for the reader (to revise, review, sign, or issue as clerk). */
   box: z.enum(['all', 'mine']).default('all'),
@@ -286,5 +302,7 @@ export const OutgoingListItem = z.object({
   signerName: z.string().nullable(),
   drafterName: z.string().nullable(),
   createdAt: z.date(),
+  /** The issuing agency. */
+  agency: Ref,
 });
 export const OutgoingPage = z.object({ items: z.array(OutgoingListItem), total: z.number().int() });

@@ -15,14 +15,15 @@ import {
 
 describe('outgoing workflow', () => {
   const expected: Record<string, Record<string, string>> = {
-    draft: { revise: 'draft', submit: 'approved' },
-    returned: { revise: 'returned', submit: 'approved' },
-    in_review: { approve: 'approved', return: 'returned' },
-    approved: { return: 'returned', sign: 'signed' },
+    draft: { revise: 'draft', submit: 'approved', cancel: 'cancelled' },
+    returned: { revise: 'returned', submit: 'approved', cancel: 'cancelled' },
+    in_review: { approve: 'approved', return: 'returned', cancel: 'cancelled' },
+    approved: { return: 'returned', sign: 'signed', cancel: 'cancelled' },
     signed: { issue: 'issued' },
     issued: { recall: 'recalled' },
     recalled: {},
     registered: {},
+    cancelled: {},
   };
   it('allows exactly the listed actions from every state', () => {
     for (const state of documentStates) {

@@ -12,14 +12,17 @@ export const outgoingStates = [
   'signed',
   'issued',
   'recalled',
+  'cancelled',
 ] as const;
 export type OutgoingState = (typeof outgoingStates)[number];
 export const documentStates = [...outgoingStates, 'registered'] as const;
 
 /** Before issuance a document is a draft of its chain (drafter, reviewers, signer, clerks). */
 export const draftStates = ['draft', 'in_review', 'returned', 'approved', 'signed'] as const;
-export const isDraftState = (state: string): boolean =>
-  (draftStates as readonly string[]).includes(state);
+/** A cancelled draft was never issued: it stays its chain's, with its history. */
+export const chainOnlyStates = [...draftStates, 'cancelled'] as const;
+export const isChainOnlyState = (state: string): boolean =>
+  (chainOnlyStates as readonly string[]).includes(state);
 export type DocumentState = (typeof documentStates)[number];
 
 export const outgoingActions = [
@@ -30,6 +33,7 @@ export const outgoingActions = [
   'sign',
   'issue',
   'recall',
+  'cancel',
 ] as const;
 export type OutgoingAction = (typeof outgoingActions)[number];
 
@@ -46,6 +50,9 @@ const outgoingFrom: Readonly<Record<OutgoingAction, readonly DocumentState[]>> =
   sign: ['approved'],
   issue: ['signed'],
   recall: ['issued'],
+  // Only before the signature: a signed document is the clerk's to issue, an issued one is
+  // recalled (Art. 18), never cancelled.
+  cancel: ['draft', 'in_review', 'returned', 'approved'],
 };
 
 const incomingFrom: Readonly<Record<IncomingAction, readonly IncomingState[]>> = {
@@ -100,6 +107,8 @@ export function nextOutgoingState(
       return 'issued';
     case 'recall':
       return 'recalled';
+    case 'cancel':
+      return 'cancelled';
   }
 }
 

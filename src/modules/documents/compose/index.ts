@@ -1,8 +1,9 @@
 /**
  * A document composed in the browser (no word processor needed): the platform lays it out
  * per Decree 30/2020 annex I — agency header with the number left blank for the clerk, the
- * place-date line with day and month blank, the type name and summary, the body, the
- * signature block with its signing authority, and "Nơi nhận" — ready to be signed.
+ * place-date line with day, month and year blank (the date is the issuance's: a draft composed
+ * in December and issued in January takes the new year), the type name and summary, the body,
+ * the signature block with its signing authority, and "Nơi nhận" — ready to be signed.
  */
 import { createPaper } from '../../../platform/pdf/index.js';
 
@@ -15,7 +16,8 @@ export type ComposeInput = {
   numberLine: string;
   /** "Trà Vinh". */
   place: string;
-  year: number;
+  /** Printed when given; by default left blank, like day and month, for the issuance stamp. */
+  year?: number | undefined;
   /** "QUYẾT ĐỊNH"; absent for an official letter (công văn), which has no type name. */
   typeName?: string | undefined;
   /** "Về việc …" (the summary, trích yếu). */
@@ -36,6 +38,8 @@ export type ComposeInput = {
 
 /** No-break spaces: the blanks the clerk's stamps fill must survive line layout. */
 const GAP = '\u00a0';
+/** The year's blank: about as wide as the four digits stamped into it, so the line stays centred. */
+const YEAR_GAP = 10;
 
 /** The number line before issuance: the clerk's number goes in the blank after "Số:". */
 export function blankSymbol(symbolTail: string): string {
@@ -53,7 +57,9 @@ export async function composeDocumentPdf(input: ComposeInput): Promise<Uint8Arra
     ...(input.parentAgency ? { parentAgency: input.parentAgency } : {}),
     agency: input.agency,
     numberLine: input.numberLine,
-    placeDate: `${input.place}, ngày${GAP.repeat(7)}tháng${GAP.repeat(7)}năm ${input.year}`,
+    placeDate: `${input.place}, ngày${GAP.repeat(7)}tháng${GAP.repeat(7)}năm${
+      input.year === undefined ? GAP.repeat(YEAR_GAP) : ` ${input.year}`
+    }`,
   });
   if (input.urgencyMark) paper.line([{ text: input.urgencyMark, style: 'bold' }]);
   if (input.typeName) {

@@ -36,7 +36,7 @@ export const outgoingRoutes: FastifyPluginAsyncZod<DocumentRoutesDeps> = async (
   app,
   { documents },
 ) => {
-  const { drafts, review, signing, issuing, recall, queries, views } = documents;
+  const { drafts, review, signing, issuing, recall, cancel, queries, views } = documents;
 
   app.get(
     '/api/documents/types',
@@ -275,6 +275,25 @@ export const outgoingRoutes: FastifyPluginAsyncZod<DocumentRoutesDeps> = async (
     },
     async (request) =>
       views.outgoing(request.actor!, await issuing.issue(contextOf(request), request.params.id)),
+  );
+
+  app.post(
+    `${base}/:id/cancel`,
+    {
+      config: access('document.draft'),
+      schema: {
+        tags,
+        summary: 'Cancel a draft before it is signed / Hủy dự thảo (chưa ký)',
+        params: IdParams,
+        body: ReasonInput,
+        response: { 200: OutgoingDocument },
+      },
+    },
+    async (request) =>
+      views.outgoing(
+        request.actor!,
+        await cancel.cancel(contextOf(request), request.params.id, request.body.reason),
+      ),
   );
 
   app.post(

@@ -4,7 +4,7 @@ import { scopesOf } from '../../../platform/http/access.js';
 import type { Agency } from '../../agencies/index.js';
 import { localDateOf } from '../../calendar/index.js';
 import { decisionTypeKeys } from '../catalogue.js';
-import { isDraftState } from '../workflow.js';
+import { isChainOnlyState } from '../workflow.js';
 import * as eventStore from '../store/events.js';
 import * as reviewStore from '../store/reviews.js';
 import * as registerStore from '../store/registers.js';
@@ -56,7 +56,8 @@ export function createCore(deps: DocumentDeps) {
   /**
    * The document as its own agency sees it; 404 for anyone else. Until it is issued a draft
    * belongs to its chain only — the drafter, the reviewers, the signer — and, once signed,
-   * to the clerks who issue it; issued, recalled and registered documents are the agency's.
+   * to the clerks who issue it; issued, recalled and registered documents are the agency's. A
+   * cancelled draft stays its chain's (its history is kept, nobody else ever sees it).
    */
   async function visibleDocument(
     ex: Ex,
@@ -64,7 +65,7 @@ export function createCore(deps: DocumentDeps) {
     d: DocumentRow | undefined,
   ): Promise<DocumentRow> {
     if (!d || !(await inScope(ex, actor, d.agencyId, 'document.read'))) throw E.notFound();
-    if (!isDraftState(d.state)) return d;
+    if (!isChainOnlyState(d.state)) return d;
     if (d.drafterUserId === actor.userId || d.signerUserId === actor.userId) return d;
     if (d.state === 'signed' && (await inScope(ex, actor, d.agencyId, 'document.issue'))) return d;
     if (await reviewStore.hasReviewer(ex, d.id, actor.userId)) return d;

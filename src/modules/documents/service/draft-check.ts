@@ -94,7 +94,7 @@ export function createDraftCheck(deps: DocumentDeps, core: Core) {
       }
     },
 
-    /** The form's fields laid out per annex I (number and day left blank for the clerk). */
+    /** The form's fields laid out per annex I (number and date left blank for the clerk). */
     async composeInput(
       ex: Ex,
       c: CheckedDraft,
@@ -108,7 +108,7 @@ export function createDraftCheck(deps: DocumentDeps, core: Core) {
         agency: c.agency.name.toLocaleUpperCase('vi'),
         numberLine: blankSymbol(c.symbolTail),
         place: c.place,
-        year: Number(core.localDate(now).slice(0, 4)),
+        // No year: the date of a document is its issuance's, stamped whole by the clerk.
         typeName: c.type.title ?? undefined,
         summary: f.summary,
         urgencyMark: urgencyMarks[f.urgency] ?? undefined,

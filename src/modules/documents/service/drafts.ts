@@ -130,14 +130,13 @@ export function createDraftUseCases(deps: DocumentDeps, core: Core, intake: Inta
       const composed = compose?.(d);
       const after = await documentStore.update(trx, d.id, {
         ...rowFields(c, file),
-        ...(composed
-          ? {
-              compose: JSON.stringify({
-                body: composed.body,
-                extraRecipientLines: composed.extraRecipientLines,
-              }),
-            }
-          : {}),
+        // The form's body belongs to a composed version only: an uploaded one replaces it.
+        compose: composed
+          ? JSON.stringify({
+              body: composed.body,
+              extraRecipientLines: composed.extraRecipientLines,
+            })
+          : null,
         currentVersion: version,
         updatedAt: now,
       });

@@ -1,3 +1,4 @@
+import { createCancelUseCase } from './cancel.js';
 import { createCore } from './core.js';
 import type { DocumentDeps } from './deps.js';
 import { createDraftUseCases } from './drafts.js';
@@ -29,6 +30,7 @@ export function createDocumentService(deps: DocumentDeps) {
     signing: createSignUseCase(deps, core, intake),
     issuing: createIssueUseCase(deps, core, intake),
     recall: createRecallUseCase(deps, core),
+    cancel: createCancelUseCase(deps, core),
     incoming,
     handling: createHandlingUseCases(deps, core, incoming),
     registers: createRegisterUseCases(deps, core),

@@ -3,6 +3,7 @@ import type { PublicVerification } from '../schema.js';
 import * as documentStore from '../store/documents.js';
 import type { DocumentDeps } from './deps.js';
 import { documentErrors as E } from './errors.js';
+import { freshReportView } from './views.js';
 
 /**
  * The public verification a printed QR code opens (no account): the issued document's public
@@ -32,7 +33,7 @@ export function createPublicVerification({ db, files, pki }: DocumentDeps) {
         isRecalled: d.state === 'recalled',
         recalledAt: d.recalledAt,
         sha256: d.issuedSha256!,
-        validation: await pki.validate(db, new Uint8Array(bytes)),
+        validation: freshReportView(await pki.validate(db, new Uint8Array(bytes))),
       };
     },
 

@@ -3,7 +3,15 @@ import type { Actor } from '../../../platform/http/access.js';
 import { scopesOf } from '../../../platform/http/access.js';
 import { localInstant } from '../../calendar/index.js';
 import { documentTypes } from '../catalogue.js';
-import type { IncomingListQuery, OutgoingListQuery, RegisterListQuery } from '../schema.js';
+import {
+  type DocumentCounts,
+  type DocumentCountsQuery,
+  documentQueues,
+  IncomingListQuery,
+  type OfficialView,
+  OutgoingListQuery,
+  type RegisterListQuery,
+} from '../schema.js';
 import * as documentStore from '../store/documents.js';
 import * as incomingStore from '../store/incoming.js';
 import * as registerStore from '../store/registers.js';
@@ -21,7 +29,27 @@ const rolePermission = {
   direct: 'document.direct',
 } as const;
 
-/** Reading: lists, details, files, registers, the officials one may pick. */
+/** Where a list looks, worked out once per request (each part only when a list needs it). */
+type Reader = {
+  agencyIds: readonly string[];
+  issueAgencyIds: () => Promise<string[]>;
+  reviewIds: () => Promise<string[]>;
+};
+
+/** What the directory gives about an official; position and agency when it has them. */
+type DirectoryOfficial = {
+  id: string;
+  fullName: string;
+  position?: string | null | undefined;
+  agencyId?: string | null | undefined;
+};
+
+const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let value: Promise<T> | undefined;
+  return () => (value ??= load());
+};
+
+/** Reading: lists and their counts, details, files, registers, the officials one may pick. */
 export function createQueries(
   deps: DocumentDeps,
   core: Core,
@@ -43,6 +71,52 @@ export function createQueries(
     return agencies.subtreeIds(db, scopesOf(actor, permission));
   }
 
+  /** The agencies a list reads (one asked for, in scope, else 404), and the reader's lists. */
+  async function readerOf(actor: Actor, agencyId: string | undefined): Promise<Reader> {
+    return {
+      agencyIds: await agencyIdsFor(actor, agencyId),
+      issueAgencyIds: once(() => agencies.subtreeIds(db, scopesOf(actor, 'document.issue'))),
+      reviewIds: once(() => reviewStore.waitingFor(db, actor.userId)),
+    };
+  }
+
+  /** The filter of an outgoing list: the same for the list and for its count. */
+  async function outgoingWhere(
+    actor: Actor,
+    reader: Reader,
+    query: Omit<OutgoingListQuery, 'limit' | 'offset'>,
+  ): Promise<documentStore.OutgoingWhere> {
+    const issueAgencyIds = await reader.issueAgencyIds();
+    return {
+      agencyIds: reader.agencyIds,
+      state: query.state,
+      viewer: { userId: actor.userId, issueAgencyIds },
+      year: query.year ? yearBounds(query.year) : undefined,
+      ...(query.box === 'mine'
+        ? {
+            mine: { userId: actor.userId, reviewIds: await reader.reviewIds(), issueAgencyIds },
+          }
+        : {}),
+    };
+  }
+
+  /** The filter of an incoming list: the same for the list and for its count. */
+  function incomingWhere(
+    actor: Actor,
+    reader: Reader,
+    query: Omit<IncomingListQuery, 'limit' | 'offset'>,
+    today: string,
+  ): incomingStore.IncomingWhere {
+    return {
+      agencyIds: reader.agencyIds,
+      state: query.state,
+      filter: query.filter,
+      userId: actor.userId,
+      today,
+      year: query.year,
+    };
+  }
+
   function yearBounds(year: number) {
     return {
       first: `${year}-01-01`,
@@ -61,26 +135,37 @@ export function createQueries(
     },
 
     async listOutgoing(actor: Actor, query: OutgoingListQuery) {
-      const agencyIds = await agencyIdsFor(actor, query.agencyId);
-      const issueAgencyIds = await agencies.subtreeIds(db, scopesOf(actor, 'document.issue'));
-      const mine =
-        query.box === 'mine'
-          ? {
-              userId: actor.userId,
-              reviewIds: await reviewStore.waitingFor(db, actor.userId),
-              issueAgencyIds,
-            }
-          : undefined;
+      const reader = await readerOf(actor, query.agencyId);
       const page = await documentStore.list(db, {
-        agencyIds,
-        state: query.state,
-        viewer: { userId: actor.userId, issueAgencyIds },
-        year: query.year ? yearBounds(query.year) : undefined,
-        ...(mine ? { mine } : {}),
+        ...(await outgoingWhere(actor, reader, query)),
         limit: query.limit,
         offset: query.offset,
       });
-      return { items: page.rows.map(views.outgoingItem), total: page.total };
+      return { items: await views.outgoingItems(page.rows), total: page.total };
+    },
+
+    /**
+     * The total of each work queue (queues.ts) the reader holds the permission for: the very
+     * query of its list, counted. A queue without the permission is left out.
+     */
+    async counts(actor: Actor, query: DocumentCountsQuery): Promise<DocumentCounts> {
+      const reader = await readerOf(actor, query.agencyId);
+      const today = core.localDate(clock.now());
+      const counts: DocumentCounts = {};
+      for (const queue of documentQueues) {
+        if (scopesOf(actor, queue.permission).length === 0) continue;
+        counts[queue.key] =
+          queue.source === 'outgoing'
+            ? await documentStore.count(
+                db,
+                await outgoingWhere(actor, reader, OutgoingListQuery.parse(queue.query)),
+              )
+            : await incomingStore.count(
+                db,
+                incomingWhere(actor, reader, IncomingListQuery.parse(queue.query), today),
+              );
+      }
+      return counts;
     },
 
     /** The file of a document for its own agency: a version, or the signed / issued PDF. */
@@ -123,15 +208,10 @@ export function createQueries(
     },
 
     async listIncoming(actor: Actor, query: IncomingListQuery) {
-      const agencyIds = await agencyIdsFor(actor, query.agencyId);
+      const reader = await readerOf(actor, query.agencyId);
       const today = core.localDate(clock.now());
       const page = await incomingStore.list(db, {
-        agencyIds,
-        state: query.state,
-        filter: query.filter,
-        userId: actor.userId,
-        today,
-        year: query.year,
+        ...incomingWhere(actor, reader, query, today),
         limit: query.limit,
         offset: query.offset,
       });
@@ -173,10 +253,32 @@ export function createQueries(
     async listOfficials(
       actor: Actor,
       query: { agencyId?: string | undefined; role: keyof typeof rolePermission },
-    ) {
+    ): Promise<{ items: OfficialView[] }> {
       const [agencyId] = await agencyIdsFor(actor, query.agencyId ?? actor.agencyId ?? undefined);
       if (!agencyId) throw E.notFound();
-      return { items: await identity.listOfficialsWith(db, agencyId, rolePermission[query.role]) };
+      const officials: DirectoryOfficial[] = await identity.listOfficialsWith(
+        db,
+        agencyId,
+        rolePermission[query.role],
+      );
+      const names = new Map<string, string | null>();
+      const nameOf = async (id: string) => {
+        if (!names.has(id)) {
+          names.set(id, (await agencies.getAgency(db, id).catch(() => null))?.name ?? null);
+        }
+        return names.get(id) ?? null;
+      };
+      const items: OfficialView[] = [];
+      for (const o of officials) {
+        const agencyName = o.agencyId ? await nameOf(o.agencyId) : null;
+        items.push({
+          id: o.id,
+          fullName: o.fullName,
+          position: o.position ?? null,
+          agency: o.agencyId && agencyName !== null ? { id: o.agencyId, name: agencyName } : null,
+        });
+      }
+      return { items };
     },
   };
 }

@@ -1,6 +1,12 @@
 import type { Actor } from '../../../platform/http/access.js';
 import { findDocumentType } from '../catalogue.js';
-import type { DocumentMeta, IncomingDocument, OutgoingDocument } from '../schema.js';
+import {
+  ComposedBody,
+  type DocumentMeta,
+  type IncomingDocument,
+  type OutgoingDocument,
+  ValidationReportView,
+} from '../schema.js';
 import * as documentStore from '../store/documents.js';
 import * as eventStore from '../store/events.js';
 import * as incomingStore from '../store/incoming.js';
@@ -13,6 +19,7 @@ import {
   allowedOutgoingActions,
   type OutgoingAction,
 } from '../workflow.js';
+import { mayCancel } from './cancel.js';
 import type { Core } from './core.js';
 import type { DocumentDeps, Ex } from './deps.js';
 import { verifyUrlOf } from './issue.js';
@@ -30,6 +37,27 @@ const eventView = (e: EventRow) => ({
   at: e.at,
   note: e.note,
 });
+
+/**
+ * A pki validation report as JSON carries it (instants as ISO strings): the stored one read
+ * back, or a fresh one sent through the same JSON round trip, so both serialise alike. Null
+ * when a stored report no longer reads as one.
+ */
+export function reportView(report: unknown): ValidationReportView | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(typeof report === 'string' ? report : JSON.stringify(report));
+  } catch {
+    return null;
+  }
+  const parsed = ValidationReportView.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A report pki.validate made just now: it must read as one (else a 500, not a bad reply). */
+export function freshReportView(report: unknown): ValidationReportView {
+  return ValidationReportView.parse(JSON.parse(JSON.stringify(report)));
+}
 
 export function isOverdue(e: Pick<IncomingRow, 'state' | 'deadline'>, today: string): boolean {
   return (
@@ -79,6 +107,13 @@ export function createViews(deps: DocumentDeps, core: Core) {
   async function outgoingActions(actor: Actor, d: DocumentRow): Promise<OutgoingAction[]> {
     const out: OutgoingAction[] = [];
     for (const a of allowedOutgoingActions(d.state)) {
+      if (
+        a === 'cancel' &&
+        mayCancel(actor, d) &&
+        (await core.inScope(db, actor, d.agencyId, 'document.draft'))
+      ) {
+        out.push(a);
+      }
       if ((a === 'revise' || a === 'submit') && d.drafterUserId === actor.userId) out.push(a);
       if (a === 'approve' || a === 'return') {
         if (d.state === 'approved') {
@@ -156,6 +191,9 @@ export function createViews(deps: DocumentDeps, core: Core) {
         })),
         history: (await eventStore.list(db, d.id, null)).map(eventView),
         actions: await outgoingActions(actor, d),
+        composed: composedFor(actor, d),
+        cancelledAt: d.cancelledAt,
+        cancelReason: d.cancelReason,
       };
     },
 
@@ -191,7 +229,8 @@ export function createViews(deps: DocumentDeps, core: Core) {
         receivedOn: e.receivedOn,
         state: e.state,
         isOverdue: isOverdue(e, core.localDate(clock.now())),
-        signatureCheck: e.validation === null ? null : { isValid: e.isValid, report: e.validation },
+        signatureCheck:
+          e.validation === null ? null : { isValid: e.isValid, report: reportView(e.validation) },
         readAt: e.readAt,
         direction: {
           leadUserId: e.leadUserId,
@@ -212,22 +251,41 @@ export function createViews(deps: DocumentDeps, core: Core) {
       };
     },
 
-    outgoingItem(d: DocumentRow) {
-      return {
-        id: d.id,
-        state: d.state,
-        typeKey: d.typeKey,
-        typeName: typeView(d.typeKey).name,
-        symbol: d.symbol,
-        symbolTail: d.symbolTail,
-        summary: d.summary,
-        urgency: d.urgency,
-        issuedOn: d.issuedOn,
-        signerName: d.signerName,
-        drafterName: d.drafterName,
-        createdAt: d.createdAt,
-      };
+    /** List items, with the issuing agency's name (looked up once per agency). */
+    async outgoingItems(rows: readonly DocumentRow[]) {
+      const names = new Map<string, string>();
+      for (const d of rows)
+        if (!names.has(d.agencyId))
+          names.set(d.agencyId, (await agencies.getAgency(db, d.agencyId)).name);
+      return rows.map((d) => ({
+        ...outgoingItem(d),
+        agency: { id: d.agencyId, name: names.get(d.agencyId) ?? '' },
+      }));
     },
   };
 }
 export type Views = ReturnType<typeof createViews>;
+
+/** The composed body, to the drafter only, while the current version is the composed one. */
+function composedFor(actor: Actor, d: DocumentRow): ComposedBody | null {
+  if (d.drafterUserId !== actor.userId || d.compose === null) return null;
+  const parsed = ComposedBody.safeParse(d.compose);
+  return parsed.success ? parsed.data : null;
+}
+
+function outgoingItem(d: DocumentRow) {
+  return {
+    id: d.id,
+    state: d.state,
+    typeKey: d.typeKey,
+    typeName: typeView(d.typeKey).name,
+    symbol: d.symbol,
+    symbolTail: d.symbolTail,
+    summary: d.summary,
+    urgency: d.urgency,
+    issuedOn: d.issuedOn,
+    signerName: d.signerName,
+    drafterName: d.drafterName,
+    createdAt: d.createdAt,
+  };
+}

@@ -1,5 +1,5 @@
-import { draftStates } from '../workflow.js';
 import type { Insertable, Updateable } from 'kysely';
+import { chainOnlyStates } from '../workflow.js';
 import type { DocumentTables, DocumentRow, Exec, VersionRow } from './tables.js';
 import { q } from './tables.js';
 
@@ -106,7 +106,7 @@ export async function listRelated(ex: Exec, documentId: string) {
     .execute();
 }
 
-export type OutgoingFilter = {
+export type OutgoingWhere = {
   agencyIds: readonly string[];
   state?: DocumentRow['state'] | undefined;
   /** A calendar year: local dates, and the instants bounding it. */
@@ -115,22 +115,23 @@ export type OutgoingFilter = {
   viewer: { userId: string; issueAgencyIds: readonly string[] };
   /** What waits for this user: set for the "mine" box. */
   mine?: { userId: string; reviewIds: readonly string[]; issueAgencyIds: readonly string[] };
-  limit: number;
-  offset: number;
 };
+export type OutgoingFilter = OutgoingWhere & { limit: number; offset: number };
 
-/** The agency's own documents (drafted here, or registered here from outside), newest first. */
-export async function list(ex: Exec, f: OutgoingFilter) {
-  if (f.agencyIds.length === 0) return { rows: [], total: 0 };
+/**
+ * The agency's own documents (drafted here, or registered here from outside) a filter selects:
+ * the one query behind both the list and its count. Cancelled drafts only when asked for.
+ */
+function outgoing(ex: Exec, f: OutgoingWhere) {
   let query = q(ex)
     .selectFrom('document.documents')
     .where('agencyId', 'in', f.agencyIds)
     .where('origin', '=', 'internal');
-  if (f.state) query = query.where('state', '=', f.state);
+  query = f.state ? query.where('state', '=', f.state) : query.where('state', '<>', 'cancelled');
   const viewer = f.viewer;
   query = query.where((eb) =>
     eb.or([
-      eb('state', 'not in', draftStates),
+      eb('state', 'not in', chainOnlyStates),
       eb('drafterUserId', '=', viewer.userId),
       eb('signerUserId', '=', viewer.userId),
       ...(viewer.issueAgencyIds.length > 0
@@ -171,15 +172,28 @@ export async function list(ex: Exec, f: OutgoingFilter) {
       ]),
     );
   }
-  const total = await query
+  return query;
+}
+
+/** How many documents the list of this filter holds (its `total`). */
+export async function count(ex: Exec, f: OutgoingWhere): Promise<number> {
+  if (f.agencyIds.length === 0) return 0;
+  const row = await outgoing(ex, f)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const rows = await query
+  return Number(row.n);
+}
+
+/** One page of the filter's documents, newest first, and the total. */
+export async function list(ex: Exec, f: OutgoingFilter) {
+  if (f.agencyIds.length === 0) return { rows: [], total: 0 };
+  const total = await count(ex, f);
+  const rows = await outgoing(ex, f)
     .selectAll()
     .orderBy('createdAt', 'desc')
     .orderBy('id', 'desc')
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return { rows, total: Number(total.n) };
+  return { rows, total };
 }

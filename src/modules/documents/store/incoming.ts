@@ -69,21 +69,20 @@ export async function markRecalled(ex: Exec, documentId: string, at: Date): Prom
     .execute();
 }
 
-export type IncomingFilter = {
+export type IncomingWhere = {
   agencyIds: readonly string[];
   state?: IncomingRow['state'] | undefined;
   filter: 'all' | 'overdue' | 'mine' | 'undirected';
   userId: string;
   today: string;
   year?: number | undefined;
-  limit: number;
-  offset: number;
 };
+export type IncomingFilter = IncomingWhere & { limit: number; offset: number };
 
 export const OPEN_STATES = ['directed', 'in_progress'] as const;
 
-export async function list(ex: Exec, f: IncomingFilter) {
-  if (f.agencyIds.length === 0) return { rows: [], total: 0 };
+/** The entries a filter selects: the one query behind both the list and its count. */
+function entries(ex: Exec, f: IncomingWhere) {
   let query = q(ex)
     .selectFrom('document.incoming as i')
     .innerJoin('document.documents as d', 'd.id', 'i.documentId')
@@ -107,10 +106,23 @@ export async function list(ex: Exec, f: IncomingFilter) {
       ]),
     );
   }
-  const total = await query
+  return query;
+}
+
+/** How many entries the list of this filter holds (its `total`). */
+export async function count(ex: Exec, f: IncomingWhere): Promise<number> {
+  if (f.agencyIds.length === 0) return 0;
+  const row = await entries(ex, f)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const rows = await query
+  return Number(row.n);
+}
+
+/** One page of the filter's entries, newest first, and the total. */
+export async function list(ex: Exec, f: IncomingFilter) {
+  if (f.agencyIds.length === 0) return { rows: [], total: 0 };
+  const total = await count(ex, f);
+  const rows = await entries(ex, f)
     .selectAll('i')
     .select(['d.issuerName', 'd.symbol', 'd.summary', 'd.urgency'])
     .orderBy('i.receivedAt', 'desc')
@@ -118,7 +130,7 @@ export async function list(ex: Exec, f: IncomingFilter) {
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return { rows, total: Number(total.n) };
+  return { rows, total };
 }
 
 /** Open entries with a deadline on or before `until` (the reminder sweep's candidates). */

@@ -73,6 +73,8 @@ type DocumentsTable = {
   replacedById: Nullable<string>;
   recalledAt: Nullable<Date>;
   recallReason: Nullable<string>;
+  cancelledAt: Nullable<Date>;
+  cancelReason: Nullable<string>;
   pdfText: Generated<string>;
   searchText: Generated<string>;
   createdBy: Nullable<string>;

@@ -80,12 +80,12 @@ export async function officialsWithRoles(
   exec: Exec,
   roles: RoleCode[],
   agencyIds: string[],
-): Promise<{ id: string; fullName: string }[]> {
+): Promise<{ id: string; fullName: string; position: string | null; agencyId: string | null }[]> {
   if (roles.length === 0 || agencyIds.length === 0) return [];
   return q(exec)
     .selectFrom('identity.users as u')
     .innerJoin('identity.roleAssignments as r', 'r.userId', 'u.id')
-    .select(['u.id', 'u.fullName'])
+    .select(['u.id', 'u.fullName', 'u.position', 'u.agencyId'])
     .distinct()
     .where('r.revokedAt', 'is', null)
     .where('r.role', 'in', roles)
