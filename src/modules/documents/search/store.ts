@@ -94,40 +94,83 @@ function conditions(f: SearchFilter): RawBuilder<unknown> {
   return sql.join(parts, sql` AND `);
 }
 
+/** The first period read, in days back from the newest document; see `search`. */
+export const FIRST_WINDOW_DAYS = 31;
+/** Past this, a window reads everything (no lower bound). */
+const WHOLE_DAYS = 3660;
+
 /**
- * One page of hits. The newest MAX_SEARCH_RESULTS matches are read through the indexes
- * (GIN on the tsvector and the holders, btree on the date) and ranked among themselves:
- * metadata matches (weight A) above text matches (D), then newer first.
+ * The next period to read, in days, after `days` gave `found` of the `wanted` matches: widened
+ * in proportion to what is missing (with a margin), at least doubled, eight times when nothing
+ * was found; null when it would reach back ten years (read everything then).
  */
-export async function search(ex: Exec, f: SearchFilter) {
+export function nextWindowDays(days: number, found: number, wanted: number): number | null {
+  const factor = found === 0 ? 8 : Math.max(2, (wanted / found) * 1.3);
+  const next = Math.ceil(days * factor);
+  return next >= WHOLE_DAYS ? null : next;
+}
+
+type Candidate = { documentId: string; onDate: string; rank: number };
+
+/** The newest `MAX_SEARCH_RESULTS + 1` matches dated `since` or later (all when null). */
+async function candidates(ex: Exec, f: SearchFilter, since: string | null) {
   const rank = f.tsquery
     ? sql`ts_rank(h.tsv, to_tsquery('simple', ${f.tsquery}), 1)`
     : sql`0::real`;
-  const result = await sql<{ documentId: string; rank: number; total: number | string }>`
+  const window = since === null ? sql`TRUE` : sql`s.on_date >= ${since}::date`;
+  const result = await sql<{ documentId: string; onDate: string; rank: number }>`
     WITH hits AS (
       SELECT s.document_id, s.on_date, s.tsv
       FROM document.search_index s
-      WHERE ${conditions(f)}
+      WHERE ${conditions(f)} AND ${window}
       ORDER BY s.on_date DESC, s.document_id DESC
       LIMIT ${MAX_SEARCH_RESULTS + 1}
     )
-    SELECT h.document_id, ${rank} AS rank, count(*) OVER () AS total
-    FROM hits h
-    ORDER BY rank DESC, h.on_date DESC, h.document_id DESC
-    LIMIT ${f.limit} OFFSET ${f.offset}`.execute(ex);
-  let total = Number(result.rows[0]?.total ?? 0);
-  if (result.rows.length === 0 && f.offset > 0) {
-    // Past the last page: the window count came with no row.
-    const counted = await sql<{ n: number | string }>`
-      SELECT count(*) AS n FROM (
-        SELECT 1 FROM document.search_index s WHERE ${conditions(f)}
-        LIMIT ${MAX_SEARCH_RESULTS + 1}) c`.execute(ex);
-    total = Number(counted.rows[0]?.n ?? 0);
+    SELECT h.document_id, h.on_date::text AS on_date, ${rank} AS rank FROM hits h`.execute(ex);
+  return result.rows.map((r): Candidate => ({ ...r, rank: Number(r.rank) }));
+}
+
+const isoDaysBefore = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * One page of hits. The newest MAX_SEARCH_RESULTS matches are ranked among themselves:
+ * metadata matches (weight A) above text matches (D), then newer first.
+ *
+ * They are read newest period first — the last FIRST_WINDOW_DAYS days before the newest
+ * document, widened (`nextWindowDays`) while fewer matches than that were found, finally
+ * without a bound — so that a common word in a big scope reads a few thousand recent rows
+ * instead of the whole scope, while a rare one still ends in one index read over everything.
+ * The answer is the same as one unbounded read: a period holds every match newer than its
+ * start.
+ */
+export async function search(ex: Exec, f: SearchFilter) {
+  const newest = await sql<{ day: string | null }>`
+    SELECT max(on_date)::text AS day FROM document.search_index`.execute(ex);
+  let anchor = newest.rows[0]?.day ?? null;
+  if (anchor !== null && f.to && f.dateOf === 'issued' && f.to < anchor) anchor = f.to;
+  let days: number | null = FIRST_WINDOW_DAYS;
+  let found: Candidate[] = [];
+  for (;;) {
+    let since = anchor === null || days === null ? null : isoDaysBefore(anchor, days);
+    if (since !== null && f.from && f.dateOf === 'issued' && since <= f.from) since = null;
+    found = await candidates(ex, f, since);
+    if (since === null || found.length > MAX_SEARCH_RESULTS) break;
+    days = nextWindowDays(days!, found.length, MAX_SEARCH_RESULTS + 1);
   }
+  const total = found.length;
+  const ranked = found
+    .slice(0, MAX_SEARCH_RESULTS)
+    .sort(
+      (a, b) =>
+        b.rank - a.rank ||
+        (a.onDate < b.onDate ? 1 : a.onDate > b.onDate ? -1 : 0) ||
+        (a.documentId < b.documentId ? 1 : a.documentId > b.documentId ? -1 : 0),
+    );
   return {
-    rows: result.rows
-      .filter((_, i) => f.offset + i < MAX_SEARCH_RESULTS)
-      .map((r) => ({ documentId: r.documentId, rank: Number(r.rank) })),
+    rows: ranked
+      .slice(f.offset, f.offset + f.limit)
+      .map((r) => ({ documentId: r.documentId, rank: r.rank })),
     total: Math.min(total, MAX_SEARCH_RESULTS),
     isTotalCapped: total > MAX_SEARCH_RESULTS,
   };
