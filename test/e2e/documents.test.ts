@@ -2,12 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Secret, TOTP } from 'otpauth';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../helpers/app.js';
-import { launchChromium, screenshotDir, seriousA11yViolations } from './browser.js';
-import { startWebServer } from './server.js';
+import { hasTool, Office, WAIT } from './documents-helpers.js';
 
 /**
  * The issue's scenario in a real browser. The department admin looks after the certificates;
@@ -20,19 +16,11 @@ import { startWebServer } from './server.js';
  * page; a tampered copy does not. Finally the admin revokes the chairman's certificate, and
  * his signing attempt is refused.
  */
-const WAIT = 20_000;
-const hasTool = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-
 describe('web app: official documents and certificates', () => {
-  let server: Awaited<ReturnType<typeof startWebServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pages = new Map<string, Page>();
-  const secrets = new Map<string, string>();
-  const pageErrors: string[] = [];
+  const office = new Office('documents');
+  const { as, act, pickOption, openQueue, stateOf, shot, expectAccessible, nextOtp, enrolFrom } =
+    office;
   const dir = mkdtempSync(path.join(tmpdir(), 'op-e2e-documents-'));
-  /** How far the server's clock has been moved on (each TOTP code is good once: next step). */
-  let offset = 0;
 
   let documentId = '';
   let symbol = '';
@@ -51,127 +39,10 @@ describe('web app: official documents and certificates', () => {
     };
   };
 
-  async function shot(page: Page, name: string) {
-    mkdirSync(screenshotDir, { recursive: true });
-    await page.waitForTimeout(400); // let antd's animations settle
-    await page.screenshot({
-      path: path.join(screenshotDir, `documents-${name}.png`),
-      fullPage: true,
-    });
-  }
-
-  async function expectAccessible(page: Page, name: string) {
-    const violations = await seriousA11yViolations(page);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-  }
-
-  /** A TOTP code of the next time step (the server's clock moves on with it). */
-  function nextOtp(username: string): string {
-    const secret = secrets.get(username);
-    if (!secret) throw new Error(`no TOTP for ${username}`);
-    server.advanceClock(31_000);
-    offset += 31_000;
-    return new TOTP({ secret: Secret.fromBase32(secret) }).generate({
-      timestamp: Date.now() + offset,
-    });
-  }
-
-  async function enrolFrom(page: Page, username: string) {
-    const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(
-      /\s+/g,
-      '',
-    );
-    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
-    secrets.set(username, secret);
-    const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate({
-      timestamp: Date.now() + offset,
-    });
-    await page.getByTestId('totp-code').fill(code);
-    await page.getByTestId('totp-confirm').click();
-  }
-
-  /** Each official keeps their own browser session for the whole scenario. */
-  async function as(username: string): Promise<Page> {
-    const known = pages.get(username);
-    if (known) return known;
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`${username}: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !/status of (4\d\d)/.test(msg.text())) {
-        pageErrors.push(`${username}: ${msg.text()}`);
-      }
-    });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page
-      .getByTestId('user-menu')
-      .or(page.getByTestId('totp-enrol'))
-      .first()
-      .waitFor({ timeout: WAIT });
-    // an administrator enrols a second factor before anything else
-    if (await page.getByTestId('totp-enrol').isVisible()) {
-      await enrolFrom(page, username);
-      await page.getByTestId('user-menu').waitFor({ timeout: WAIT });
-    }
-    pages.set(username, page);
-    return page;
-  }
-
-  const stateOf = (page: Page) =>
-    page.getByTestId('doc-state').locator('[data-state]').getAttribute('data-state');
-
-  /** Clicks an action, fills its dialog, confirms, waits for the document's new state. */
-  async function act(
-    page: Page,
-    action: string,
-    state: string,
-    fill?: (dialog: Locator) => Promise<void>,
-    screenshotName?: string,
-  ) {
-    await page.getByTestId(`action-${action}`).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    if (fill) await fill(dialog);
-    if (screenshotName) await shot(page, screenshotName);
-    await page.getByTestId(`act-${action}-ok`).click();
-    await expect.poll(() => stateOf(page), { timeout: WAIT }).toBe(state);
-    await dialog.waitFor({ state: 'hidden' });
-  }
-
-  async function pickOption(page: Page, select: Locator, text: string) {
-    await select.click();
-    await page.keyboard.type(text);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-      .first()
-      .click();
-  }
-
-  async function openQueue(page: Page, queue: string, expected: string) {
-    await page.goto(`${server.url}/documents?queue=${queue}`);
-    const list = page.locator(`[data-testid="doc-list"][data-queue="${queue}"]`);
-    await expect.poll(() => list.textContent(), { timeout: WAIT }).toContain(expected);
-    return list;
-  }
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchChromium();
-  }, 180_000);
+  beforeAll(office.start, 180_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
+    await office.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -206,7 +77,7 @@ describe('web app: official documents and certificates', () => {
 
   it('takes a certificate request, approves and issues it', async () => {
     const page = await as('admin');
-    await page.goto(`${server.url}/pki`);
+    await page.goto(`${office.url}/pki`);
     await page.getByTestId('cert-request-open').click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
@@ -246,7 +117,7 @@ describe('web app: official documents and certificates', () => {
 
   it('lets the deputy director turn on TOTP and see his certificate with its PIN set', async () => {
     const page = await as('ld.stttt');
-    await page.goto(`${server.url}/my-certificates`);
+    await page.goto(`${office.url}/my-certificates`);
     await page.getByTestId('my-cert-need-totp').waitFor({ timeout: WAIT });
     await page.getByTestId('side-menu').getByText('Tài khoản của tôi').click();
     await page
@@ -391,7 +262,7 @@ describe('web app: official documents and certificates', () => {
   it.skipIf(!hasTool('pdfsig') || !hasTool('certutil'))(
     'validates the downloaded PDF with poppler’s pdfsig trusting the platform’s root',
     async () => {
-      const root = await fetch(`${server.url}/pki/ca/root.crt`);
+      const root = await fetch(`${office.url}/pki/ca/root.crt`);
       expect(root.status).toBe(200);
       const rootFile = path.join(dir, 'root.crt');
       writeFileSync(rootFile, Buffer.from(await root.arrayBuffer()));
@@ -485,7 +356,7 @@ describe('web app: official documents and certificates', () => {
 
   it('shows the sender the delivery and the read receipt', async () => {
     const page = await as('cv.stttt');
-    await page.goto(`${server.url}/documents/outgoing/${documentId}`);
+    await page.goto(`${office.url}/documents/outgoing/${documentId}`);
     const receipts = page.getByTestId('doc-receipts');
     await receipts.waitFor({ timeout: WAIT });
     await receipts.getByTestId('doc-read-receipt').waitFor({ timeout: WAIT });
@@ -517,7 +388,7 @@ describe('web app: official documents and certificates', () => {
 
   it('lets the clerk file it in the year’s file plan and export the file', async () => {
     const page = await as('vt.stttt');
-    await page.goto(`${server.url}/documents/records`);
+    await page.goto(`${office.url}/documents/records`);
     await page.getByTestId('plan-create-open').click();
     await page
       .getByRole('dialog')
@@ -542,7 +413,7 @@ describe('web app: official documents and certificates', () => {
       .poll(() => page.getByTestId('file-documents').textContent(), { timeout: WAIT })
       .toContain(symbol);
     const href = (await page.getByTestId('file-export').getAttribute('href')) ?? '';
-    const zip = await page.request.get(`${server.url}${href}`);
+    const zip = await page.request.get(`${office.url}${href}`);
     expect(zip.status()).toBe(200);
     expect((await zip.body()).subarray(0, 2).toString()).toBe('PK');
     await shot(page, '19-record-file');
@@ -550,15 +421,10 @@ describe('web app: official documents and certificates', () => {
   });
 
   it('validates on the public verification page, by its QR code and by upload; a changed copy fails', async () => {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    contexts.push(context);
+    const context = await office.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`public: ${err.message}`));
-    await page.goto(`${server.url}/verify/${verifyCode}`);
+    page.on('pageerror', (err) => office.pageErrors.push(`public: ${err.message}`));
+    await page.goto(`${office.url}/verify/${verifyCode}`);
     const verdict = page.getByTestId('verify-verdict');
     await verdict.waitFor({ timeout: WAIT });
     expect(await verdict.getAttribute('data-verdict')).toBe('valid');
@@ -568,11 +434,11 @@ describe('web app: official documents and certificates', () => {
     await shot(page, '20-verify-code');
     await expectAccessible(page, 'verify by code');
     const download = await page.request.get(
-      `${server.url}${await page.getByTestId('verify-download').getAttribute('href')}`,
+      `${office.url}${await page.getByTestId('verify-download').getAttribute('href')}`,
     );
     expect(Buffer.from(await download.body()).equals(issuedPdf)).toBe(true);
 
-    await page.goto(`${server.url}/verify`);
+    await page.goto(`${office.url}/verify`);
     await page
       .getByTestId('verify-upload')
       .locator('input[type=file]')
@@ -604,7 +470,7 @@ describe('web app: official documents and certificates', () => {
 
     // and in English
     await page.getByTestId('portal-language').getByText('EN', { exact: true }).click();
-    await page.goto(`${server.url}/verify/${verifyCode}`);
+    await page.goto(`${office.url}/verify/${verifyCode}`);
     await expect
       .poll(() => page.getByTestId('verify-verdict').textContent(), { timeout: WAIT })
       .toContain('The document is valid');
@@ -613,7 +479,7 @@ describe('web app: official documents and certificates', () => {
 
   it('refuses a signature with a revoked certificate', async () => {
     const admin = await as('admin');
-    await admin.goto(`${server.url}/pki`);
+    await admin.goto(`${office.url}/pki`);
     const row = admin.locator(
       '[data-testid="cert-table"] tr[data-holder="Sơn Văn Dũng"][data-status="active"]',
     );
@@ -638,14 +504,14 @@ describe('web app: official documents and certificates', () => {
 
     // the chairman drafts a document for himself to sign, and tries
     const page = await as('ld.longduc');
-    await page.goto(`${server.url}/account`);
+    await page.goto(`${office.url}/account`);
     await page
       .getByTestId('totp-card')
       .getByRole('button', { name: 'Bật xác thực hai lớp' })
       .click();
     await page.getByTestId('totp-secret').waitFor();
     await enrolFrom(page, 'ld.longduc');
-    await page.goto(`${server.url}/documents/new`);
+    await page.goto(`${office.url}/documents/new`);
     const form = page.getByTestId('doc-form');
     await form.waitFor();
     await pickOption(page, form.getByTestId('doc-type'), 'Thông báo (TB)');
@@ -671,6 +537,6 @@ describe('web app: official documents and certificates', () => {
   });
 
   it('raised no errors in the pages', () => {
-    expect(pageErrors).toEqual([]);
+    expect(office.pageErrors).toEqual([]);
   });
 });

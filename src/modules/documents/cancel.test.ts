@@ -174,6 +174,14 @@ describe('cancelling a draft', () => {
     expect(await titles(reviewer)).toContain(
       'Dự thảo đã bị hủy: Về việc tổ chức hội nghị số hóa tài liệu',
     );
+    // The notice opens the draft's page in the web app.
+    const notices = (await s.cv.get('/api/me/notifications?limit=20')).json().items as {
+      title: string;
+      link: string | null;
+    }[];
+    expect(notices.find((n) => n.title.startsWith('Dự thảo đã bị hủy'))?.link).toBe(
+      `/documents/outgoing/${id}`,
+    );
   });
 
   it('cancels an approved draft and a returned one', async () => {

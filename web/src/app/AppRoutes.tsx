@@ -42,10 +42,21 @@ const IncomingPage = lazy(() => import('../features/documents/IncomingPage'));
 const DocumentSearchPage = lazy(() => import('../features/documents/search/SearchPage'));
 const RecordsPage = lazy(() => import('../features/documents/records/RecordsPage'));
 const RecordFilePage = lazy(() => import('../features/documents/records/FilePage'));
+const DocumentStatsPage = lazy(() => import('../features/documents/stats/DocumentStatsPage'));
 
-function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** `orElse`: where to send a user who lacks `permission` but holds that one. */
+function Guard({
+  permission,
+  orElse,
+  children,
+}: {
+  permission: Permission;
+  orElse?: { permission: Permission; to: string };
+  children: ReactNode;
+}) {
   const { can } = useSession();
-  return can(permission) ? children : <Forbidden />;
+  if (can(permission)) return children;
+  return orElse && can(orElse.permission) ? <Navigate to={orElse.to} replace /> : <Forbidden />;
 }
 
 /** Signed in on the login page: go where the user was heading (set by the redirect to it). */
@@ -262,8 +273,19 @@ function Workspace() {
         <Route
           path="documents"
           element={
-            <Guard permission="document.read">
+            <Guard
+              permission="document.read"
+              orElse={{ permission: 'document.stats', to: '/documents/stats' }}
+            >
               <DocumentsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="documents/stats"
+          element={
+            <Guard permission="document.stats">
+              <DocumentStatsPage />
             </Guard>
           }
         />

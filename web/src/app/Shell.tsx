@@ -25,13 +25,18 @@ import type { Permission } from './types';
 type Entry = {
   key: string;
   icon: React.ReactNode;
-  permission?: Permission;
+  /** Shown to holders of any of these. */
+  permission?: Permission | Permission[];
   officialOnly?: boolean;
 };
 
 const entries: Entry[] = [
   { key: '/', icon: <HomeOutlined />, officialOnly: true },
-  { key: '/documents', icon: <FileTextOutlined />, permission: 'document.read' },
+  {
+    key: '/documents',
+    icon: <FileTextOutlined />,
+    permission: ['document.read', 'document.stats'],
+  },
   { key: '/desk', icon: <InboxOutlined />, permission: 'dossier.read' },
   { key: '/stats', icon: <BarChartOutlined />, permission: 'dossier.stats' },
   { key: '/catalog', icon: <ReadOutlined />, permission: 'catalog.manage' },
@@ -74,7 +79,9 @@ export function Shell() {
 
   const items: MenuProps['items'] = entries
     .filter(
-      (e) => (!e.permission || can(e.permission)) && (!e.officialOnly || me?.kind === 'official'),
+      (e) =>
+        (!e.permission || [e.permission].flat().some(can)) &&
+        (!e.officialOnly || me?.kind === 'official'),
     )
     .map((e) => ({ key: e.key, icon: e.icon, label: t(labelKeys[e.key] ?? e.key) }));
 

@@ -63,7 +63,7 @@ export function createCancelUseCase(deps: DocumentDeps, core: Core) {
             email: null,
             title: `Dự thảo đã bị hủy: ${d.summary}`.slice(0, 200),
             body: `${actor.fullName} đã hủy dự thảo. Lý do: ${reason}`.slice(0, 2000),
-            link: `/documents/${d.id}`,
+            link: `/documents/outgoing/${d.id}`,
             dedupeKey: `document.cancel:${d.id}:${userId}`,
           })),
         );

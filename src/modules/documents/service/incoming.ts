@@ -192,7 +192,7 @@ export function createIncomingUseCases(deps: DocumentDeps, core: Core, intake: I
             email: null,
             title: `Văn bản ${d.symbol} bị trả lại`,
             body: `Cơ quan nhận đã trả lại văn bản ${d.symbol} (${d.summary}). Lý do: ${reason}`,
-            link: `/documents/${d.id}`,
+            link: `/documents/outgoing/${d.id}`,
             dedupeKey: `document.returned:${e.id}:${userId}`,
           })),
         );

@@ -30,7 +30,7 @@ export function createReviewUseCases(deps: DocumentDeps, core: Core) {
             email: null,
             title: `${title}: ${d.summary}`.slice(0, 200),
             body,
-            link: `/documents/${d.id}`,
+            link: `/documents/outgoing/${d.id}`,
             dedupeKey: `document:${d.id}:${d.rowVersion}:${userId}`,
           },
         ]

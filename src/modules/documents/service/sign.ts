@@ -85,7 +85,7 @@ export function createSignUseCase(deps: DocumentDeps, core: Core, intake: Intake
             email: null,
             title: `Văn bản chờ phát hành: ${d.summary}`.slice(0, 200),
             body: `${d.signerName ?? ''} đã ký số văn bản; văn thư cho số và phát hành.`,
-            link: `/documents/${d.id}`,
+            link: `/documents/outgoing/${d.id}`,
             dedupeKey: `document.signed:${d.id}:${c.id}`,
           })),
         );

@@ -1,4 +1,5 @@
 import {
+  BarChartOutlined,
   EditOutlined,
   FolderOpenOutlined,
   ImportOutlined,
@@ -13,6 +14,7 @@ import { errorText } from '../../app/feedback';
 import { useSession } from '../../app/session';
 import { listIncoming, listOutgoing } from './api';
 import { IncomingTable, OutgoingTable } from './DocumentTables';
+import { NoticesCard } from './NoticesCard';
 import { QueueMenu } from './QueueMenu';
 import type { QueueKey } from './queues';
 import { RegisterIncomingModal } from './RegisterIncomingModal';
@@ -46,6 +48,7 @@ export default function DocumentsPage() {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
+  const [refreshes, setRefreshes] = useState(0);
   const generation = useRef(0);
 
   const load = useCallback(async () => {
@@ -96,6 +99,7 @@ export default function DocumentsPage() {
             onClick={() => {
               void reloadCounts();
               void load();
+              setRefreshes((n) => n + 1);
             }}
           >
             {t('common.refresh')}
@@ -114,6 +118,15 @@ export default function DocumentsPage() {
           >
             {t('documents.records.menu')}
           </Button>
+          {can('document.stats') && (
+            <Button
+              icon={<BarChartOutlined />}
+              onClick={() => navigate('/documents/stats')}
+              data-testid="doc-stats"
+            >
+              {t('documents.stats.menu')}
+            </Button>
+          )}
           {can('document.register') && (
             <Button
               icon={<ImportOutlined />}
@@ -144,6 +157,7 @@ export default function DocumentsPage() {
           </Card>
         </Col>
         <Col xs={24} lg={18} xxl={19}>
+          <NoticesCard reloadKey={refreshes} />
           <Card
             title={queue ? t(`documents.queue.${queue.key}`) : ''}
             data-testid="doc-list"

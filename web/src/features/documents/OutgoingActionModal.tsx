@@ -2,13 +2,16 @@ import { Alert, Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../app/FormModal';
-import { listOfficials, recallDocument, reviewDraft, submitDraft } from './api';
+import { cancelDraft, listOfficials, recallDocument, reviewDraft, submitDraft } from './api';
 import type { Official, OutgoingDocument } from './types';
 
-export type FormAction = 'submit' | 'approve' | 'return' | 'recall';
+export type FormAction = 'submit' | 'approve' | 'return' | 'recall' | 'cancel';
 type Values = { reviewerUserIds?: string[]; comment?: string; reason?: string };
 
-/** Submit (with the review chain), approve / return with a comment, recall with a reason. */
+/**
+ * Submit (with the review chain), approve / return with a comment, recall or cancel with a
+ * reason.
+ */
 export function OutgoingActionModal({
   d,
   action,
@@ -34,6 +37,7 @@ export function OutgoingActionModal({
     const comment = v.comment?.trim() || undefined;
     if (action === 'submit') onDone(await submitDraft(d.id, v.reviewerUserIds ?? [], comment));
     else if (action === 'recall') onDone(await recallDocument(d.id, (v.reason ?? '').trim()));
+    else if (action === 'cancel') onDone(await cancelDraft(d.id, (v.reason ?? '').trim()));
     else onDone(await reviewDraft(d.id, action, comment));
   };
 
@@ -42,7 +46,7 @@ export function OutgoingActionModal({
       open
       title={`${t(`documents.action.${action}`)} — ${d.summary}`}
       okText={t(`documents.action.${action}`)}
-      okDanger={action === 'recall' || action === 'return'}
+      okDanger={action === 'recall' || action === 'return' || action === 'cancel'}
       initialValues={{ reviewerUserIds: [] }}
       onCancel={onClose}
       onSubmit={submit}
@@ -62,17 +66,17 @@ export function OutgoingActionModal({
           />
         </Form.Item>
       )}
-      {action === 'recall' ? (
+      {action === 'recall' || action === 'cancel' ? (
         <>
           <Alert
             type="warning"
             showIcon
-            title={t('documents.modal.recallWarning')}
+            title={t(`documents.modal.${action}Warning`)}
             style={{ marginBottom: 12 }}
           />
           <Form.Item
             name="reason"
-            label={t('documents.modal.recallReason')}
+            label={t(`documents.modal.${action}Reason`)}
             rules={[{ required: true, whitespace: true }]}
           >
             <Input.TextArea rows={3} maxLength={2000} />

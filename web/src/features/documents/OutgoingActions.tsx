@@ -65,7 +65,7 @@ export function OutgoingActions({
             <Button
               key={a}
               type={primary.has(a) ? 'primary' : 'default'}
-              danger={a === 'recall' || a === 'return'}
+              danger={a === 'recall' || a === 'return' || a === 'cancel'}
               onClick={() => setOpen(a)}
               data-testid={`action-${a}`}
             >

@@ -33,6 +33,7 @@ export function RegisterIncomingModal({
   const feedback = useFeedback();
   const [types, setTypes] = useState<DocumentType[]>([]);
   const [file, setFile] = useState<File | null>(null);
+  const [fileMissing, setFileMissing] = useState(false);
   const key = useMemo(() => ({ 'idempotency-key': `web-${crypto.randomUUID()}` }), []);
   useEffect(() => {
     listTypes().then(
@@ -51,7 +52,11 @@ export function RegisterIncomingModal({
       onCancel={onClose}
       testId="register-incoming"
       onSubmit={async (v) => {
-        if (!file) throw new Error(t('documents.register.file'));
+        // said on the field: a thrown Error would only show "unexpected error"
+        if (!file) {
+          setFileMissing(true);
+          return;
+        }
         const entry = await registerIncoming(
           file,
           {
@@ -147,7 +152,12 @@ export function RegisterIncomingModal({
       <Form.Item name="dueOn" label={t('documents.form.dueOn')}>
         <DatePicker format="L" />
       </Form.Item>
-      <Form.Item label={t('documents.register.file')} required>
+      <Form.Item
+        label={t('documents.register.file')}
+        required
+        validateStatus={fileMissing && !file ? 'error' : undefined}
+        help={fileMissing && !file ? t('documents.register.fileRequired') : undefined}
+      >
         <Upload
           accept=".pdf"
           maxCount={1}

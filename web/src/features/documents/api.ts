@@ -50,6 +50,8 @@ export const signDocument = (id: string, pin: string, otp: string) =>
 export const issueDocument = (id: string) => api.post<OutgoingDocument>(`${out}/${id}/issue`);
 export const recallDocument = (id: string, reason: string) =>
   api.post<OutgoingDocument>(`${out}/${id}/recall`, { reason });
+export const cancelDraft = (id: string, reason: string) =>
+  api.post<OutgoingDocument>(`${out}/${id}/cancel`, { reason });
 export const outgoingFileUrl = (id: string, which: 'current' | 'signed' | 'issued' | number) =>
   `${out}/${id}/file?which=${which}`;
 

@@ -12,6 +12,7 @@ const stateColors: Record<DocumentState, string> = {
   signed: 'geekblue',
   issued: 'green',
   recalled: 'red',
+  cancelled: 'default',
   registered: 'blue',
 };
 

@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { errorText } from '../../app/feedback';
 import { formatDateTime } from '../../app/format';
@@ -27,6 +27,7 @@ import type { CertificateDetail } from './types';
 export default function CertificateDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const navigate = useNavigate();
   const [c, setC] = useState<CertificateDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -40,6 +41,7 @@ export default function CertificateDetailPage() {
   }, [id]);
 
   useEffect(() => {
+    setC(null); // another certificate (after a renewal): not the previous one's facts meanwhile
     void reload();
   }, [reload]);
 
@@ -88,7 +90,13 @@ export default function CertificateDetailPage() {
       </Typography.Paragraph>
       {error != null && <Alert type="error" showIcon title={errorText(error, t)} />}
       <div style={{ marginBottom: 16 }}>
-        <CertificateActions c={c} onDone={() => void reload()} />
+        <CertificateActions
+          c={c}
+          // a renewal answers with the new certificate: show that one (it links back)
+          onDone={(next) =>
+            next.id === c.id ? void reload() : navigate(`/pki/certificates/${next.id}`)
+          }
+        />
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>

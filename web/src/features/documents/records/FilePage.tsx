@@ -107,7 +107,13 @@ export default function FilePage() {
               {f.keeper.name}
             </Descriptions.Item>
             <Descriptions.Item label={t('documents.col.state')}>
-              <Tag>{t(`documents.records.state.${f.state}`)}</Tag>
+              {f.transferredOn ? (
+                <Tag color="purple">{t('documents.records.transferred')}</Tag>
+              ) : (
+                <Tag color={f.state === 'open' ? 'blue' : 'default'}>
+                  {t(`documents.records.state.${f.state}`)}
+                </Tag>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('documents.records.openedOn')}>
               {formatDate(f.openedOn)}
@@ -115,6 +121,11 @@ export default function FilePage() {
             <Descriptions.Item label={t('documents.records.closedOn')}>
               {formatDate(f.closedOn)}
             </Descriptions.Item>
+            {f.transferredOn && (
+              <Descriptions.Item label={t('documents.records.transferredOn')}>
+                <span data-testid="file-transferred-on">{formatDate(f.transferredOn)}</span>
+              </Descriptions.Item>
+            )}
             {f.note && <Descriptions.Item label={t('pki.form.note')}>{f.note}</Descriptions.Item>}
           </Descriptions>
         </Card>

@@ -1,6 +1,7 @@
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDate } from '../../../app/format';
 import type { RecordFileSummary } from './api';
 
 /** Files with their code, title, retention, keeper, state and number of documents. */
@@ -57,7 +58,7 @@ export function FilesTable({ items, extra }: { items: RecordFileSummary[]; extra
                 title: t('documents.records.dueOn'),
                 width: 120,
                 render: (_: unknown, f: { dueOn?: string; isOverdue?: boolean }) =>
-                  f.isOverdue ? <Tag color="red">{f.dueOn}</Tag> : f.dueOn,
+                  f.isOverdue ? <Tag color="red">{formatDate(f.dueOn)}</Tag> : formatDate(f.dueOn),
               },
             ]
           : []),
