@@ -322,6 +322,14 @@ function Workspace() {
           }
         />
         <Route
+          path="documents/outgoing/:id/compose"
+          element={
+            <Guard permission="document.draft">
+              <ComposePage />
+            </Guard>
+          }
+        />
+        <Route
           path="documents/outgoing/:id"
           element={
             <Guard permission="document.read">

@@ -78,7 +78,7 @@ export function DirectModal({
         label={t('documents.modal.deadline')}
         extra={t('documents.modal.deadlineHint')}
       >
-        <DatePicker format="L" style={{ width: '100%' }} data-testid="direct-deadline" />
+        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} data-testid="direct-deadline" />
       </Form.Item>
     </FormModal>
   );

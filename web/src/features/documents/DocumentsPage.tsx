@@ -28,14 +28,21 @@ type Rows =
 
 /**
  * The documents home: the reader's work lists (to sign, to review, to issue, to direct,
- * assigned, overdue, drafts) and the registers, with counts; one list shown at a time.
+ * assigned, overdue, drafts) and the registers, with counts (one call for all of them); one
+ * list shown at a time.
  */
 export default function DocumentsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const { visible, counts, reloadCounts } = useQueues();
+  const {
+    visible,
+    counts,
+    isLoading: countsLoading,
+    error: countsError,
+    reloadCounts,
+  } = useQueues();
   const asked = params.get('queue') as QueueKey | null;
   // Without a choice: the first work list holding something, else the outgoing register.
   const firstBusy = visible.find((q) => q.group === 'todo' && (counts[q.key] ?? 0) > 0);
@@ -150,7 +157,16 @@ export default function DocumentsPage() {
       </Flex>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={6} xxl={5}>
-          <Card size="small" styles={{ body: { padding: 4 } }}>
+          <Card size="small" styles={{ body: { padding: 4 } }} loading={countsLoading}>
+            {countsError !== null && (
+              <Alert
+                type="warning"
+                showIcon
+                title={errorText(countsError, t)}
+                style={{ margin: 4 }}
+                data-testid="doc-counts-error"
+              />
+            )}
             {queue && (
               <QueueMenu queues={visible} counts={counts} active={queue.key} onSelect={select} />
             )}
@@ -169,7 +185,7 @@ export default function DocumentsPage() {
             ) : (
               <OutgoingTable
                 items={rows?.source === 'outgoing' ? rows.items : []}
-                loading={loading}
+                loading={loading || countsLoading}
               />
             )}
             {total > PAGE && (

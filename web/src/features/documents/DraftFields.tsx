@@ -1,13 +1,19 @@
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listOfficials, listTypes } from './api';
 import { ExternalRecipients } from './ExternalRecipients';
 import { RecipientsField } from './RecipientsField';
 import { authorities, type DocumentType, type Official, urgencies } from './types';
 
-/** The annex VI metadata every draft carries, composed or uploaded. */
-export function DraftFields() {
+/** "Nguyễn Văn A — Phó Giám đốc": the signer as the picker shows them. */
+const signerLabel = (s: Official) => (s.position ? `${s.fullName} — ${s.position}` : s.fullName);
+
+/**
+ * The annex VI metadata every draft carries, composed or uploaded. `agencyId`: the issuing
+ * agency whose signers are offered (default the drafter's own).
+ */
+export function DraftFields({ agencyId }: { agencyId?: string } = {}) {
   const { t } = useTranslation();
   const [types, setTypes] = useState<DocumentType[]>([]);
   const [signers, setSigners] = useState<Official[]>([]);
@@ -17,13 +23,30 @@ export function DraftFields() {
       (r) => setTypes(r.items),
       () => setTypes([]),
     );
-    listOfficials('sign').then(
+    listOfficials('sign', agencyId).then(
       (r) => setSigners(r.items),
       () => setSigners([]),
     );
-  }, []);
+  }, [agencyId]);
 
   const form = Form.useFormInstance();
+  // The signer picked before this one: the position shown may be theirs, pre-filled.
+  const lastSigner = useRef<string | undefined>(form.getFieldValue('signerUserId'));
+  /**
+   * Picking the signer fills their position (chức vụ) from the directory when the field is
+   * empty or still holds what was filled for the signer before; what the drafter typed stays.
+   */
+  const pickSigner = (id: string | undefined) => {
+    const positionOf = (userId: string | undefined) =>
+      signers.find((s) => s.id === userId)?.position?.trim() ?? '';
+    const before = positionOf(lastSigner.current);
+    const current = String(form.getFieldValue('signerPosition') ?? '').trim();
+    lastSigner.current = id;
+    if (current === '' || (before !== '' && current === before)) {
+      const next = positionOf(id);
+      if (next !== current) form.setFields([{ name: 'signerPosition', value: next, errors: [] }]);
+    }
+  };
   const typeKey = Form.useWatch<string | undefined>('typeKey', form);
   const authority = Form.useWatch<string | undefined>('authority', form);
   const isLetter = types.find((x) => x.key === typeKey)?.abbreviation === null;
@@ -94,7 +117,8 @@ export function DraftFields() {
           >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
-              options={signers.map((s) => ({ value: s.id, label: s.fullName }))}
+              options={signers.map((s) => ({ value: s.id, label: signerLabel(s) }))}
+              onChange={pickSigner}
               data-testid="doc-signer"
             />
           </Form.Item>
@@ -120,7 +144,8 @@ export function DraftFields() {
         )}
         <Col xs={24} md={12}>
           <Form.Item name="dueOn" label={t('documents.form.dueOn')}>
-            <DatePicker format="L" style={{ width: '100%' }} />
+            {/* dd/mm/yyyy in both languages (antd's English is US month first) */}
+            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} data-testid="doc-due" />
           </Form.Item>
         </Col>
       </Row>

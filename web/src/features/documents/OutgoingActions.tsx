@@ -1,6 +1,7 @@
 import { Button, Flex, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useFeedback } from '../../app/feedback';
 import { uploadVersion } from './api';
 import { IssueModal } from './IssueModal';
@@ -10,7 +11,11 @@ import type { OutgoingAction, OutgoingDocument } from './types';
 
 const primary = new Set<OutgoingAction>(['submit', 'approve', 'sign', 'issue']);
 
-/** The buttons of what the reader may do now (the server's `actions`), and their dialogs. */
+/**
+ * The buttons of what the reader may do now (the server's `actions`), and their dialogs. A new
+ * version is uploaded, or, for a draft composed here (`composed`, the drafter's only),
+ * composed again in the form.
+ */
 export function OutgoingActions({
   d,
   onDone,
@@ -22,6 +27,7 @@ export function OutgoingActions({
   const feedback = useFeedback();
   const [open, setOpen] = useState<OutgoingAction | null>(null);
   const [uploading, setUploading] = useState(false);
+  const navigate = useNavigate();
 
   const finish = (action: OutgoingAction) => (next: OutgoingDocument) => {
     setOpen(null);
@@ -40,6 +46,14 @@ export function OutgoingActions({
   return (
     <>
       <Flex gap={8} wrap data-testid="doc-actions">
+        {d.composed && d.actions.includes('revise') && (
+          <Button
+            onClick={() => navigate(`/documents/outgoing/${d.id}/compose`)}
+            data-testid="action-recompose"
+          >
+            {t('documents.action.recompose')}
+          </Button>
+        )}
         {d.actions.map((a) =>
           a === 'revise' ? (
             <Upload

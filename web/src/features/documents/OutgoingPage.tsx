@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { errorText } from '../../app/feedback';
+import { formatDateTime } from '../../app/format';
 import { getOutgoing, outgoingFileUrl } from './api';
 import { HistoryCard } from './HistoryCard';
 import { DocStateTag, symbolText } from './labels';
@@ -101,6 +102,18 @@ export default function OutgoingPage() {
         </Button>
       </Flex>
       <Typography.Paragraph style={{ marginTop: 4 }}>{d.summary}</Typography.Paragraph>
+      {d.cancelledAt && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('documents.meta.cancelled', {
+            at: formatDateTime(d.cancelledAt),
+            reason: d.cancelReason ?? '',
+          })}
+          style={{ marginBottom: 16 }}
+          data-testid="doc-cancelled"
+        />
+      )}
       <div style={{ marginBottom: 16 }}>
         <OutgoingActions d={d} onDone={(next) => setD(next)} />
       </div>
@@ -134,7 +147,8 @@ export default function OutgoingPage() {
             <ReviewsCard
               reviews={d.reviews}
               versions={d.versions}
-              submitted={d.state !== 'draft' && d.state !== 'returned'}
+              // a cancelled draft may never have been submitted
+              submitted={d.history.some((e) => e.action === 'submit')}
             />
           </Flex>
         </Col>

@@ -119,7 +119,7 @@ export function RegisterIncomingModal({
             label={t('documents.register.issuedOn')}
             rules={[{ required: true }]}
           >
-            <DatePicker format="L" style={{ width: '100%' }} />
+            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
@@ -150,7 +150,7 @@ export function RegisterIncomingModal({
         </Col>
       </Row>
       <Form.Item name="dueOn" label={t('documents.form.dueOn')}>
-        <DatePicker format="L" />
+        <DatePicker format="DD/MM/YYYY" />
       </Form.Item>
       <Form.Item
         label={t('documents.register.file')}

@@ -2,6 +2,7 @@ import { api, type Query } from '../../app/api';
 import type {
   ComposeDraftInput,
   DirectInput,
+  DocumentCounts,
   DocumentType,
   IncomingDocument,
   IncomingPage,
@@ -9,6 +10,7 @@ import type {
   OutgoingDocument,
   OutgoingPage,
   RegisterView,
+  ReviseComposeBody,
   UploadDraftInput,
 } from './types';
 
@@ -20,6 +22,9 @@ const newKey = () => ({ 'idempotency-key': `web-${crypto.randomUUID()}` });
 export const listTypes = () => api.get<{ items: DocumentType[] }>('/api/documents/types');
 export const listOfficials = (role: 'sign' | 'approve' | 'handle' | 'direct', agencyId?: string) =>
   api.get<{ items: Official[] }>('/api/documents/officials', { role, agencyId });
+/** The counts of the home's work queues in one call; a queue the reader may not see is absent. */
+export const getCounts = (agencyId?: string) =>
+  api.get<DocumentCounts>('/api/documents/counts', { agencyId });
 export const listRegisters = (query: { agencyId?: string; kind?: string; year?: number }) =>
   api.get<{ items: RegisterView[] }>('/api/documents/registers', query);
 
@@ -39,6 +44,9 @@ function multipart(file: File, metadata?: unknown): FormData {
 
 export const uploadDraft = (file: File, metadata: UploadDraftInput, key = newKey()) =>
   api.post<OutgoingDocument>(`${out}/upload`, multipart(file, metadata), key);
+/** A new version composed again from the form (the drafter, while a draft or returned). */
+export const reviseComposed = (id: string, body: ReviseComposeBody) =>
+  api.post<OutgoingDocument>(`${out}/${id}/versions`, body);
 export const uploadVersion = (id: string, file: File) =>
   api.upload<OutgoingDocument>(`${out}/${id}/versions/upload`, multipart(file));
 export const submitDraft = (id: string, reviewerUserIds: string[], comment?: string) =>

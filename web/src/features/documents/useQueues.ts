@@ -1,32 +1,44 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSession } from '../../app/session';
-import { listIncoming, listOutgoing } from './api';
-import { type QueueDef, type QueueKey, queueDefs } from './queues';
+import { getCounts } from './api';
+import { queueDefs } from './queues';
+import type { DocumentCounts } from './types';
 
-/** The queues this user may see and their counts (each a one-row query for the total). */
+/**
+ * The queues this user may see and their counts, in one call: the server answers only the
+ * queues the reader holds the permission of. Should that call fail, the queues follow the
+ * session's permissions, without counts.
+ */
 export function useQueues() {
-  const { can } = useSession();
-  const visible = useMemo(() => queueDefs.filter((q) => can(q.permission)), [can]);
-  const [counts, setCounts] = useState<Partial<Record<QueueKey, number>>>({});
+  const { me } = useSession();
+  const [counts, setCounts] = useState<DocumentCounts | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   const reloadCounts = useCallback(async () => {
-    const entries = await Promise.all(
-      visible.map(async (q: QueueDef) => {
-        try {
-          const fetcher = q.source === 'outgoing' ? listOutgoing : listIncoming;
-          const page = await fetcher({ ...q.query, limit: 1 });
-          return [q.key, page.total] as const;
-        } catch {
-          return [q.key, undefined] as const;
-        }
-      }),
-    );
-    setCounts(Object.fromEntries(entries));
-  }, [visible]);
+    try {
+      setCounts(await getCounts());
+      setError(null);
+    } catch (err) {
+      setError(err);
+    }
+  }, []);
 
   useEffect(() => {
     void reloadCounts();
   }, [reloadCounts]);
 
-  return { visible, counts, reloadCounts };
+  const visible = useMemo(() => {
+    if (counts) return queueDefs.filter((q) => counts[q.key] !== undefined);
+    if (!error) return [];
+    const held: readonly string[] = me?.permissions ?? [];
+    return queueDefs.filter((q) => held.includes(q.permission));
+  }, [counts, error, me]);
+
+  return {
+    visible,
+    counts: counts ?? {},
+    isLoading: !counts && !error,
+    error,
+    reloadCounts,
+  };
 }

@@ -48,7 +48,7 @@ export function PkiStats() {
           value={range}
           allowClear={false}
           onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
-          format="L"
+          format="DD/MM/YYYY"
           aria-label={t('pki.stats.period')}
         />
         <AgencyTreeSelect
@@ -103,7 +103,9 @@ export function PkiStats() {
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        {data ? `${dayjs(data.from).format('L')} – ${dayjs(data.to).format('L')}` : ''}
+        {data
+          ? `${dayjs(data.from).format('DD/MM/YYYY')} – ${dayjs(data.to).format('DD/MM/YYYY')}`
+          : ''}
       </Typography.Paragraph>
     </>
   );

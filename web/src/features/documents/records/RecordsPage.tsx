@@ -91,7 +91,7 @@ export default function RecordsPage() {
                 <>
                   <Typography.Paragraph type="secondary">
                     {t('documents.records.transfersUntil', {
-                      until: dayjs(transfers.until).format('L'),
+                      until: dayjs(transfers.until).format('DD/MM/YYYY'),
                     })}
                   </Typography.Paragraph>
                   <FilesTable items={transfers.items} extra="dueOn" />

@@ -81,7 +81,7 @@ export function SearchFilters({
           aria-label={t('documents.search.agency')}
         />
         <DatePicker.RangePicker
-          format="L"
+          format="DD/MM/YYYY"
           value={draft.from && draft.to ? [dayjs(draft.from), dayjs(draft.to)] : null}
           onChange={(r) =>
             set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })

@@ -94,8 +94,8 @@ export default function DocumentStatsPage() {
         >
           {data
             ? t('documents.stats.range', {
-                from: dayjs(data.from).format('L'),
-                to: dayjs(data.to).format('L'),
+                from: dayjs(data.from).format('DD/MM/YYYY'),
+                to: dayjs(data.to).format('DD/MM/YYYY'),
               })
             : ''}
         </Typography.Paragraph>
