@@ -246,7 +246,7 @@ describe('incoming documents: recall, replacement, return, paper registration, r
       decision: 'return',
       comment: 'Sửa Điều 2',
     });
-    expect(back.json()).toMatchObject({ state: 'returned', actions: [] });
+    expect(back.json()).toMatchObject({ state: 'returned', actions: ['cancel'] });
     const form = await decisionForm(t);
     const { agencyId: _a, ...revision } = { ...form, agencyId: undefined };
     const v2 = await s.cv.post(`/api/documents/outgoing/${id}/versions`, {
