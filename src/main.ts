@@ -59,15 +59,18 @@ async function main(): Promise<void> {
     const where = config.databaseUrl
       ? 'PostgreSQL (DATABASE_URL)'
       : `PGlite in ${config.dataDir}/db`;
-    console.log(
+    // One write: a reader of the output (an operator's terminal, a supervisor, the process
+    // test) sees the address and the demo accounts together, never half of the banner.
+    const banner = [
       `\nOpenProvince is running at http://${config.host}:${config.port}  —  database: ${where}`,
-    );
+    ];
     if (config.seedDemo) {
-      if (demoSeeded) console.log('Demo province Trà Vinh (2021) seeded.');
-      console.log(`Demo accounts (password: ${config.demoPassword}):`);
-      for (const a of demoAccounts) console.log(`  ${a.username.padEnd(22)} ${a.description}`);
-      console.log('');
+      if (demoSeeded) banner.push('Demo province Trà Vinh (2021) seeded.');
+      banner.push(`Demo accounts (password: ${config.demoPassword}):`);
+      for (const a of demoAccounts) banner.push(`  ${a.username.padEnd(22)} ${a.description}`);
+      banner.push('');
     }
+    console.log(banner.join('\n'));
   } catch (err) {
     await stopJobs?.().catch(() => {});
     await database.close().catch(() => {});

@@ -31,7 +31,9 @@ function startServer(): Promise<{ child: ChildProcess; output: () => string }> {
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
     const timer = setInterval(() => {
-      if (out.includes('is running at')) {
+      // The banner ends with the demo accounts (printed on every start in development):
+      // waiting for them means the whole banner is in, so "seeded" present or absent is meaningful.
+      if (out.includes('is running at') && out.includes('Demo accounts (password')) {
         clearInterval(timer);
         resolve({ child, output: () => out });
       }
