@@ -90,7 +90,9 @@ export async function docSearchScenario(
       const res = await app.inject({
         method: 'GET',
         url: urls[i % urls.length]!,
-        headers: { cookie: clerks[(caller + i) % clerks.length]! },
+        // Every query for each clerk in turn (the query list's length is even: i alone would
+        // pair each query with one clerk only).
+        headers: { cookie: clerks[(caller + Math.floor(i / urls.length)) % clerks.length]! },
       });
       if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, signerKeyOf, snippetOf, tsqueryOf, wordsOf } from './query.js';
+import { fold, signerKeyOf, snippetOf, termsOf, tsqueryOf, wordsOf } from './query.js';
 
 describe('the query side of the folded index', () => {
   it('folds Vietnamese: no diacritics, đ → d, lower case', () => {
@@ -13,10 +13,12 @@ describe('the query side of the folded index', () => {
     ]);
   });
 
-  it('asks for every word, the last as a prefix; no words, no query', () => {
-    expect(tsqueryOf(['quyet', 'dinh'])).toBe('quyet & dinh:*');
-    expect(tsqueryOf(wordsOf(`'); DROP TABLE x; --`))).toBe('drop & table & x:*');
-    expect(tsqueryOf([])).toBeNull();
+  it('asks for every word whole, a word ending in * as a prefix; no words, no query', () => {
+    expect(tsqueryOf(termsOf('Quyết định'))).toBe('quyet & dinh');
+    expect(tsqueryOf(termsOf('chuyển đ* số'))).toBe('chuyen & d:* & so');
+    expect(tsqueryOf(termsOf('viec viec* *'))).toBe('viec:*');
+    expect(tsqueryOf(termsOf(`'); DROP TABLE x:*; -- *`))).toBe('drop & table & x');
+    expect(tsqueryOf(termsOf(' * '))).toBeNull();
     expect(signerKeyOf(' Lê  Văn Hẳn ')).toBe('le van han');
   });
 

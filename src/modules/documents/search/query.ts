@@ -25,10 +25,25 @@ export function wordsOf(text: string): string[] {
   return [...new Set(words)].slice(0, 16);
 }
 
-/** Every word must occur; the last one as a prefix (the user may still be typing it). */
-export function tsqueryOf(words: readonly string[]): string | null {
-  if (words.length === 0) return null;
-  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
+/** A word of a query, and whether it was typed ending in `*`: match words that begin with it. */
+export type Term = { word: string; prefix: boolean };
+
+/** At most 16 terms, in order, without repeats (a word typed both ways is a prefix). */
+export function termsOf(text: string): Term[] {
+  const terms = new Map<string, boolean>();
+  for (const m of fold(text).matchAll(/([a-z0-9]+)(\*?)/g))
+    terms.set(m[1]!, terms.get(m[1]!) === true || m[2] === '*');
+  return [...terms].slice(0, 16).map(([word, prefix]) => ({ word, prefix }));
+}
+
+/**
+ * Every word must occur, whole; a word typed ending in `*` as a prefix. (Whole words by
+ * default: a prefix makes the text index gather every document of every word it begins, and
+ * the common syllables "định", "việc", "số" are in most of a million documents.)
+ */
+export function tsqueryOf(terms: readonly Term[]): string | null {
+  if (terms.length === 0) return null;
+  return terms.map((t) => (t.prefix ? `${t.word}:*` : t.word)).join(' & ');
 }
 
 /** A signer's name as the index keeps it for the equality filter. */

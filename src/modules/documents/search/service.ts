@@ -7,7 +7,7 @@ import type { AgencyService } from '../../agencies/index.js';
 import type { AuditService } from '../../audit/index.js';
 import { findDocumentType } from '../catalogue.js';
 import { searchErrors as E } from './errors.js';
-import { signerKeyOf, snippetOf, tsqueryOf, wordsOf } from './query.js';
+import { signerKeyOf, snippetOf, termsOf, tsqueryOf } from './query.js';
 import type { SearchPage, SearchQuery } from './schema.js';
 import * as store from './store.js';
 
@@ -41,13 +41,14 @@ export function createSearchUseCase({ db, agencies }: SearchDeps) {
     const agencyIds = await agencyScope(actor, query.agencyId);
     if (agencyIds !== 'all' && agencyIds.length === 0)
       return { items: [], total: 0, isTotalCapped: false };
-    const words = wordsOf(query.q ?? '');
+    const terms = termsOf(query.q ?? '');
+    const words = terms.map((t) => t.word);
     const issuing = scopesOf(actor, 'document.issue');
     const page = await store.search(db, {
       agencyIds,
       userId: actor.userId,
       issueAgencyIds: issuing.length > 0 ? await agencies.subtreeIds(db, issuing) : [],
-      tsquery: tsqueryOf(words),
+      tsquery: tsqueryOf(terms),
       direction: query.direction,
       typeKey: query.typeKey,
       from: query.from,

@@ -52,29 +52,44 @@ export type SearchFilter = {
 
 const uuids = (ids: readonly string[]) => sql`${[...ids]}::uuid[]`;
 
+const participantOf = (f: SearchFilter) =>
+  f.issueAgencyIds.length > 0
+    ? sql`(s.participant_ids @> ARRAY[${f.userId}]::uuid[] OR (s.state = 'signed' AND s.agency_id = ANY(${uuids(f.issueAgencyIds)})))`
+    : sql`s.participant_ids @> ARRAY[${f.userId}]::uuid[]`;
+
 /**
- * Who sees a row: an agency's readers once it is issued or registered (its own, or in their
- * incoming register); before that, its participants (drafter, reviewers, signer) only, and once
- * signed the agency's issuing clerks — the rule of the documents part's `visibleDocument`.
+ * Who sees a row, for a province-wide reader: every issued or registered document; before
+ * that, its participants (drafter, reviewers, signer) only, and once signed the agency's
+ * issuing clerks — the rule of the documents part's `visibleDocument`. An agency scope:
+ * `readerParts`.
  */
-function visibility(f: SearchFilter): RawBuilder<unknown> {
-  const participant =
-    f.issueAgencyIds.length > 0
-      ? sql`(s.participant_ids @> ARRAY[${f.userId}]::uuid[] OR (s.state = 'signed' AND s.agency_id = ANY(${uuids(f.issueAgencyIds)})))`
-      : sql`s.participant_ids @> ARRAY[${f.userId}]::uuid[]`;
-  if (f.agencyIds === 'all') {
-    if (f.direction === 'outgoing')
-      return sql`s.origin = 'internal' AND (s.is_public OR ${participant})`;
-    if (f.direction === 'incoming') return sql`cardinality(s.in_agency_ids) > 0`;
-    return sql`(s.is_public OR ${participant})`;
-  }
-  const ids = uuids(f.agencyIds);
-  const own = sql`s.agency_id = ANY(${ids})`;
-  const received = sql`s.in_agency_ids && ${ids}`;
+function provinceVisibility(f: SearchFilter): RawBuilder<unknown> {
+  const participant = participantOf(f);
   if (f.direction === 'outgoing')
-    return sql`s.origin = 'internal' AND ${own} AND (s.is_public OR ${participant})`;
-  if (f.direction === 'incoming') return received;
-  return sql`((s.is_public AND (${own} OR ${received})) OR (NOT s.is_public AND ${participant} AND ${own}))`;
+    return sql`s.origin = 'internal' AND (s.is_public OR ${participant})`;
+  if (f.direction === 'incoming') return sql`cardinality(s.in_agency_ids) > 0`;
+  return sql`(s.is_public OR ${participant})`;
+}
+
+/**
+ * What an agency scope sees, as disjoint parts for the text index: what it reads (issued or
+ * registered: its own, and what it received, `reader_agency_ids`), found with the words in
+ * the one index (readers, text); and its drafts, by participant (and, once signed, by its
+ * issuing clerks).
+ */
+function readerParts(f: SearchFilter, agencyIds: readonly string[]): RawBuilder<unknown>[] {
+  const ids = uuids(agencyIds);
+  const own = sql`s.agency_id = ANY(${ids})`;
+  const reads = sql`s.reader_agency_ids && ${ids}`;
+  const drafts = sql`NOT s.is_public AND ${participantOf(f)} AND ${own}`;
+  if (f.direction === 'outgoing')
+    return [
+      sql`s.origin = 'internal' AND ${own} AND ${reads}`,
+      sql`s.origin = 'internal' AND ${drafts}`,
+    ];
+  // What an agency received is public (issued or registered), so among what it reads.
+  if (f.direction === 'incoming') return [sql`${reads} AND s.in_agency_ids && ${ids}`];
+  return [reads, drafts];
 }
 
 /** The filters other than visibility and text. */
@@ -94,72 +109,21 @@ function filters(f: SearchFilter): RawBuilder<unknown>[] {
   return parts;
 }
 
-function conditions(f: SearchFilter): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [visibility(f), ...filters(f)];
-  if (f.tsquery) parts.push(sql`s.tsv @@ to_tsquery('simple', ${f.tsquery})`);
-  return sql.join(parts, sql` AND `);
-}
-
 /**
- * `visibility` as disjoint parts that each read one index in date order: the scope's own
- * documents (agency and date), and those it received (holders GIN, ANDed with the date).
- * An OR of both made the planner read the whole period of the province.
+ * How a search reads: the province's documents newest first (`newestFirst`), each checked
+ * for the scope, the filters and the words (about 2.5 µs a document); or the text index, which
+ * finds the scope and the words together (index (readers, text)), then reads each hit (about
+ * 3 µs): whichever the first step says is cheaper.
  */
-function visibleParts(f: SearchFilter): RawBuilder<unknown>[] {
-  if (f.agencyIds === 'all') return [visibility(f)];
-  const ids = uuids(f.agencyIds);
-  const participant =
-    f.issueAgencyIds.length > 0
-      ? sql`(s.participant_ids @> ARRAY[${f.userId}]::uuid[] OR (s.state = 'signed' AND s.agency_id = ANY(${uuids(f.issueAgencyIds)})))`
-      : sql`s.participant_ids @> ARRAY[${f.userId}]::uuid[]`;
-  const own = sql`s.agency_id = ANY(${ids}) AND (s.is_public OR ${participant})`;
-  if (f.direction === 'outgoing') return [sql`s.origin = 'internal' AND ${own}`];
-  const received = sql`s.in_agency_ids && ${ids}`;
-  if (f.direction === 'incoming') return [received];
-  return [own, sql`${received} AND s.is_public AND NOT (s.agency_id = ANY(${ids}))`];
-}
+export type SearchTuning = {
+  /** Documents of the province read newest first in the first step. */
+  firstRows: number;
+  /** Cost of reading a document newest first, and of a hit of the text index (µs). */
+  rowCost: number;
+  hitCost: number;
+};
 
-/**
- * Whether the scope holds at most SCOPE_ROW_BUDGET documents — its own and the entries of its
- * incoming registers, counted on their btree indexes (index only) — so that one read of all of
- * it, words matched row by row, is cheap: no periods then.
- */
-async function isSmallScope(ex: Exec, f: SearchFilter): Promise<boolean> {
-  if (f.agencyIds === 'all') return false;
-  const ids = uuids(f.agencyIds);
-  const cap = SCOPE_ROW_BUDGET + 1;
-  const { rows } = await sql<{ own: number; received: number }>`
-    SELECT
-      (SELECT count(*)::int FROM (SELECT 1 FROM document.search_index s
-        WHERE s.agency_id = ANY(${ids}) LIMIT ${cap}) o) AS own,
-      (SELECT count(*)::int FROM (SELECT 1 FROM document.incoming i
-        WHERE i.agency_id = ANY(${ids}) AND i.recalled_at IS NULL LIMIT ${cap}) r) AS received`.execute(
-    ex,
-  );
-  const r = rows[0];
-  return r !== undefined && r.own + r.received <= SCOPE_ROW_BUDGET;
-}
-
-/** The first period read, in days back from the newest document; see `search`. */
-export const FIRST_WINDOW_DAYS = 31;
-/** Past this, a window reads everything (no lower bound). */
-const WHOLE_DAYS = 3660;
-/**
- * Rows of the scope a search reads one by one, at most (about 3 µs each): past that, the
- * words are rare in the scope and the text index finds the rest faster.
- */
-export const SCOPE_ROW_BUDGET = 20_000;
-
-/**
- * The next period to read, in days, after `days` gave `found` of the `wanted` matches: widened
- * in proportion to what is missing (with a margin), at least doubled, eight times when nothing
- * was found; null when it would reach back ten years (read everything then).
- */
-export function nextWindowDays(days: number, found: number, wanted: number): number | null {
-  const factor = found === 0 ? 8 : Math.max(2, (wanted / found) * 1.3);
-  const next = Math.ceil(days * factor);
-  return next >= WHOLE_DAYS ? null : next;
-}
+export const DEFAULT_TUNING: SearchTuning = { firstRows: 3_000, rowCost: 2.5, hitCost: 3 };
 
 type Candidate = { documentId: string; onDate: string; rank: number };
 
@@ -169,126 +133,162 @@ const rankOf = (f: SearchFilter, column: RawBuilder<unknown>) =>
 const toCandidates = (rows: { documentId: string; onDate: string; rank: number }[]) =>
   rows.map((r): Candidate => ({ ...r, rank: Number(r.rank) }));
 
+/** A place in the order of search (date, then id, both descending): rows after it are older. */
+type Keyset = { day: string; id: string };
+
+const olderThan = (k: Keyset) => sql`(s.on_date, s.document_id) < (${k.day}::date, ${k.id}::uuid)`;
+
 /**
- * The newest `MAX_SEARCH_RESULTS + 1` matches older than `before` (all when null), through
- * the text index: for words rare in the scope.
+ * The newest `MAX_SEARCH_RESULTS + 1` matches after `after` (all when null), through the text
+ * index: for words that are not common in the scope. An agency scope is read in its disjoint
+ * parts (`readerParts`), so that the part of what it reads finds the scope and the words
+ * together in the index (readers, text), with nothing more to check on the row.
  */
-async function indexedMatches(ex: Exec, f: SearchFilter, before: string | null) {
-  const bound = before === null ? sql`TRUE` : sql`s.on_date < ${before}::date`;
+async function indexedMatches(ex: Exec, f: SearchFilter, after: Keyset | null) {
+  const bound = after === null ? [] : [olderThan(after)];
+  const words = f.tsquery ? [sql`s.tsv @@ to_tsquery('simple', ${f.tsquery})`] : [];
+  const parts = f.agencyIds === 'all' ? [provinceVisibility(f)] : readerParts(f, f.agencyIds);
+  const newest = (part: RawBuilder<unknown>) => sql`(
+    SELECT s.document_id, s.on_date FROM document.search_index s
+    WHERE ${sql.join([part, ...filters(f), ...words, ...bound], sql` AND `)}
+    ORDER BY s.on_date DESC, s.document_id DESC
+    LIMIT ${MAX_SEARCH_RESULTS + 1})`;
   const result = await sql<{ documentId: string; onDate: string; rank: number }>`
     WITH hits AS (
-      SELECT s.document_id, s.on_date, s.tsv
-      FROM document.search_index s
-      WHERE ${conditions(f)} AND ${bound}
-      ORDER BY s.on_date DESC, s.document_id DESC
+      SELECT h.document_id, h.on_date FROM (${sql.join(parts.map(newest), sql` UNION ALL `)}) h
+      ORDER BY h.on_date DESC, h.document_id DESC
       LIMIT ${MAX_SEARCH_RESULTS + 1}
     )
-    SELECT h.document_id, h.on_date::text AS on_date, ${rankOf(f, sql`h.tsv`)} AS rank
-    FROM hits h`.execute(ex);
+    SELECT h.document_id, h.on_date::text AS on_date, ${rankOf(f, sql`r.tsv`)} AS rank
+    FROM hits h JOIN document.search_index r ON r.document_id = h.document_id`.execute(ex);
   return toCandidates(result.rows);
 }
 
 /**
- * The scope's rows of one period [since, before) read in date order, the words matched on
- * each (`ts_match_vq`: the function, so that the planner does not turn to the text index,
- * which reads every document holding a common syllable): the newest matches, and how many
- * rows were read.
+ * The next `rows` documents of the province after `after`, newest first (the date index, in
+ * order: no plan to choose), each checked for the scope, the filters and the words: the
+ * newest matches, how many documents were read, and the last one (null when none is left).
  */
-async function periodMatches(
+async function nextRows(
   ex: Exec,
   f: SearchFilter,
-  period: { since: string | null; before: string | null },
+  at: { after: Keyset | null; until: string | null; rows: number },
 ) {
+  const scope =
+    f.agencyIds === 'all'
+      ? provinceVisibility(f)
+      : sql`(${sql.join(readerParts(f, f.agencyIds), sql` OR `)})`;
+  // What cannot match is left out of the reading: before the period asked (by issue date), of
+  // another type (read on the index (type, date) then).
   const bounds = [
-    ...(period.since === null ? [] : [sql`s.on_date >= ${period.since}::date`]),
-    ...(period.before === null ? [] : [sql`s.on_date < ${period.before}::date`]),
+    ...(at.after === null ? [] : [olderThan(at.after)]),
+    ...(at.until === null ? [] : [sql`s.on_date <= ${at.until}::date`]),
+    ...(f.from && f.dateOf === 'issued' ? [sql`s.on_date >= ${f.from}::date`] : []),
+    ...(f.typeKey ? [sql`s.type_key = ${f.typeKey}`] : []),
   ];
-  const branch = (part: RawBuilder<unknown>, columns: RawBuilder<unknown>) =>
-    sql`SELECT ${columns} FROM document.search_index s
-        WHERE ${sql.join([part, ...filters(f), ...bounds], sql` AND `)}`;
-  const union = (columns: RawBuilder<unknown>) =>
-    sql.join(
-      visibleParts(f).map((p) => branch(p, columns)),
-      sql` UNION ALL `,
-    );
-  const match = f.tsquery ? sql`ts_match_vq(u.tsv, to_tsquery('simple', ${f.tsquery}))` : sql`TRUE`;
-  // One pass over the period: each row's match (the text is read once, not carried on), the
-  // rows read, the newest matches; their rank read again by key for those only.
+  // The words are matched last (an AND stops at its first false): on the scope's rows only.
+  // Whether the scope's row has the words, filters aside: what the text index would turn up.
+  const words = f.tsquery ? sql`ts_match_vq(s.tsv, to_tsquery('simple', ${f.tsquery}))` : sql`TRUE`;
+  const worded = sql`${scope} AND ${words}`;
   const result = await sql<{
     documentId: string | null;
     onDate: string | null;
     rank: number | null;
     read: number;
+    worded: number;
+    lastDay: string | null;
+    lastId: string | null;
   }>`
-    WITH x AS MATERIALIZED (
-      SELECT u.document_id, u.on_date, ${match} AS hit
-      FROM (${union(sql`s.document_id, s.on_date, s.tsv`)}) u
+    WITH c AS MATERIALIZED (
+      SELECT s.document_id, s.on_date, ${sql.join([sql`x.worded`, ...filters(f)], sql` AND `)} AS hit,
+        x.worded
+      FROM document.search_index s
+      CROSS JOIN LATERAL (SELECT ${worded} AS worded) x
+      ${bounds.length > 0 ? sql`WHERE ${sql.join(bounds, sql` AND `)}` : sql``}
+      ORDER BY s.on_date DESC, s.document_id DESC
+      LIMIT ${at.rows}
     ), m AS (
-      SELECT x.document_id, x.on_date FROM x WHERE x.hit
-      ORDER BY x.on_date DESC, x.document_id DESC
+      SELECT c.document_id, c.on_date FROM c WHERE c.hit
+      ORDER BY c.on_date DESC, c.document_id DESC
       LIMIT ${MAX_SEARCH_RESULTS + 1}
+    ), last AS (
+      SELECT c.on_date, c.document_id FROM c ORDER BY c.on_date, c.document_id LIMIT 1
     )
     SELECT m.document_id, m.on_date::text AS on_date, ${rankOf(f, sql`r.tsv`)} AS rank,
-      (SELECT count(*)::int FROM x) AS read
+      (SELECT count(*)::int FROM c) AS read,
+      (SELECT count(*)::int FROM c WHERE c.worded) AS worded,
+      (SELECT last.on_date::text FROM last) AS last_day,
+      (SELECT last.document_id FROM last) AS last_id
     FROM (SELECT 1) one
     LEFT JOIN m ON TRUE
     LEFT JOIN document.search_index r ON r.document_id = m.document_id
     ORDER BY m.on_date DESC, m.document_id DESC`.execute(ex);
-  const read = result.rows[0]?.read ?? 0;
+  const first = result.rows[0];
+  const read = first?.read ?? 0;
+  const last =
+    read < at.rows || !first?.lastDay || !first.lastId
+      ? null
+      : { day: first.lastDay, id: first.lastId };
   const rows = result.rows.filter((r) => r.documentId !== null) as Candidate[];
-  return { rows: toCandidates(rows), read };
+  return { rows: toCandidates(rows), read, worded: first?.worded ?? 0, last };
 }
 
-const isoDaysBefore = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * The newest matches of words in a scope: the province's documents newest first, `firstRows`
+ * of them; then, at the rates seen, either as many more as are still needed, or the text index
+ * for the rest — the hits it would turn up (the scope's documents with the words, before the
+ * other filters) against the documents still to read. A small scope, or words rare in it, go
+ * to the index at once; words in most of the scope's documents are found in the first steps.
+ * The steps are disjoint and in order, so the answer is that of one read over everything
+ * (window.test.ts).
+ */
+async function newestFirst(
+  ex: Exec,
+  f: SearchFilter,
+  at: { until: string | null; documents: number },
+  t: SearchTuning,
+) {
+  const wanted = MAX_SEARCH_RESULTS + 1;
+  const found: Candidate[] = [];
+  let after: Keyset | null = null;
+  let rows = t.firstRows;
+  let read = 0;
+  let worded = 0;
+  for (;;) {
+    const step = await nextRows(ex, f, { after, until: at.until, rows });
+    found.push(...step.rows);
+    read += step.read;
+    worded += step.worded;
+    if (found.length >= wanted || step.last === null) return found;
+    const needed = found.length === 0 ? Infinity : ((wanted - found.length) * read) / found.length;
+    const hits = (worded / read) * Math.max(0, at.documents - read);
+    if (hits * t.hitCost < needed * t.rowCost) {
+      found.push(...(await indexedMatches(ex, f, step.last)));
+      return found;
+    }
+    after = step.last;
+    // What is still needed, with a margin; at least twice the last step, eight times on none.
+    rows = found.length === 0 ? rows * 8 : Math.max(rows * 2, Math.ceil(needed * 1.2));
+  }
+}
 
 /**
  * One page of hits. The newest MAX_SEARCH_RESULTS matches are ranked among themselves:
  * metadata matches (weight A) above text matches (D), then newer first.
  *
  * Vietnamese words are syllables, and the common ones ("công", "văn", "tỉnh") sit in nearly
- * every document: the text index would read a million entries for them. So the scope's own
- * rows are read newest period first — the FIRST_WINDOW_DAYS days before the newest document,
- * then earlier periods sized on the matches found so far (`nextWindowDays`) — and the words
- * matched on each row. When what is still missing would take more than SCOPE_ROW_BUDGET rows
- * at the rate seen, or the periods reach back ten years, the words are rare in the scope and
- * the text index reads the rest (older than the periods read). The periods are disjoint and
- * newest first, so the answer is that of one read over everything (window.test.ts).
+ * every document: the text index alone would read a million entries for them. So a search
+ * reads the newest documents first, as long as the words are common enough in the scope to
+ * be found soon, and otherwise asks the index for the scope and the words together
+ * (`newestFirst`).
  */
-export async function search(ex: Exec, f: SearchFilter) {
-  const newest = await sql<{ day: string | null }>`
-    SELECT max(on_date)::text AS day FROM document.search_index`.execute(ex);
-  let anchor = newest.rows[0]?.day ?? null;
-  if (anchor !== null && f.to && f.dateOf === 'issued' && f.to < anchor) anchor = f.to;
-  const wanted = MAX_SEARCH_RESULTS + 1;
-  const found: Candidate[] = [];
-  let read = 0;
-  // A small scope is read whole at once; a big one newest period first.
-  let days: number | null = (await isSmallScope(ex, f)) ? null : FIRST_WINDOW_DAYS;
-  let before: string | null = null;
-  for (;;) {
-    let since = anchor === null || days === null ? null : isoDaysBefore(anchor, days);
-    if (since !== null && f.from && f.dateOf === 'issued' && since <= f.from) since = null;
-    if (since === null && before !== null && f.tsquery) {
-      found.push(...(await indexedMatches(ex, f, before)));
-      break;
-    }
-    const period = await periodMatches(ex, f, { since, before });
-    found.push(...period.rows);
-    read += period.read;
-    if (since === null || found.length >= wanted) break;
-    const missing = wanted - found.length;
-    const rare =
-      found.length === 0
-        ? read >= SCOPE_ROW_BUDGET / 4
-        : (missing * read) / found.length > SCOPE_ROW_BUDGET;
-    if (f.tsquery && rare) {
-      found.push(...(await indexedMatches(ex, f, since)));
-      break;
-    }
-    before = since;
-    days = nextWindowDays(days!, found.length, wanted);
-  }
+export async function search(ex: Exec, f: SearchFilter, tuning: SearchTuning = DEFAULT_TUNING) {
+  const { rows } = await sql<{ documents: number }>`
+    SELECT greatest(reltuples, 0)::float8 AS documents FROM pg_class
+    WHERE oid = 'document.search_index'::regclass`.execute(ex);
+  const until = f.to && f.dateOf === 'issued' ? f.to : null;
+  const documents = Number(rows[0]?.documents ?? 0);
+  const found = await newestFirst(ex, f, { until, documents }, tuning);
   const total = found.length;
   const ranked = found
     .slice(0, MAX_SEARCH_RESULTS)

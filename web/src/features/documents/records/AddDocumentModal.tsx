@@ -21,7 +21,10 @@ export function AddDocumentModal({
   const search = (q: string) => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      searchDocuments({ q: q.trim() || undefined, agencyId: file.agencyId, limit: 20 }).then(
+      // Found while typing: the last word, perhaps not finished yet, as a prefix.
+      const typed = q.trim();
+      const words = typed && /[\p{L}\p{N}]$/u.test(typed) ? `${typed}*` : typed;
+      searchDocuments({ q: words || undefined, agencyId: file.agencyId, limit: 20 }).then(
         (r) =>
           setOptions(
             r.items.map((h) => ({ value: h.id, label: `${h.symbol ?? '—'} — ${h.summary}` })),
