@@ -10,7 +10,9 @@ import { type Kysely, sql } from 'kysely';
 // intersects the agency's entries with the words' inside the index, skipping through both,
 // instead of ANDing two bitmaps of tens of thousands of rows each. The same index answers a
 // province-wide text search (a condition on its second column only), so it replaces the text
-// index. Not public (drafts): no readers; participants see those (participants index).
+// index. Not public (drafts): no readers; participants see those (participants index, and a
+// partial index of the unissued by agency). With them: the text kept in the row, and an index
+// (type, date) for a search with a type, which reads that type's documents newest first.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     ALTER TABLE document.search_index

@@ -120,6 +120,27 @@ describe('Idempotency-Key on certificate requests', () => {
     });
   });
 
+  it('makes one request of two at once without a key: the other is already held', async () => {
+    const userId = await userIdOf(t, 'cv.stttt');
+    const body = { holderKind: 'person', userId, keyKind: 'remote', note: 'Hai lần bấm' };
+    const before = await snapshot();
+    const had = await requestsOf(userId);
+
+    const both = await Promise.all([request(body), request(body)]);
+    const codes = both.map((r) => r.statusCode).sort();
+    expect(codes, both.map((r) => r.body).join('\n')).toEqual([201, 409]);
+    const refused = both.find((r) => r.statusCode === 409)!;
+    expect(refused.json()).toMatchObject({ code: 'pki.already_held' });
+    const made = both.find((r) => r.statusCode === 201)!.json().id as string;
+    expect((await requestsOf(userId)).sort()).toEqual([...had, made].sort());
+    expect(await snapshot()).toEqual({
+      certificates: before.certificates + 1,
+      history: before.history + 1,
+      audit: before.audit + 1,
+      claims: before.claims,
+    });
+  });
+
   it('keeps keys apart per requester', async () => {
     const admin = await t.loginAs('admin');
     const agencyId = (await qtStttt.get('/api/pki/certificates?holderKind=agency')).json().items[0]

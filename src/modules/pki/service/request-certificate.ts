@@ -44,7 +44,7 @@ export function createRequestCertificate(
         throw E.badCsr();
       });
     }
-    return db.transaction().execute(async (trx) => {
+    const made = db.transaction().execute(async (trx) => {
       const now = clock.now();
       const id = randomUUID();
       if (idempotencyKey !== undefined) {
@@ -82,6 +82,12 @@ export function createRequestCertificate(
       });
       await record(trx, ctx, 'request', null, row, { status: 'requested', at: now });
       return certificateView(row, now);
+    });
+    // Two requests at once both passed the check above: the database keeps one.
+    return made.catch((err: unknown) => {
+      const e = err as { code?: string; constraint?: string };
+      if (e.code === '23505' && e.constraint === 'certificates_current_uq') throw E.alreadyHeld();
+      throw err;
     });
   };
 }
