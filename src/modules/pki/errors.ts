@@ -25,6 +25,13 @@ export const pkiErrors = {
       'Người được cấp chứng thư không còn là cán bộ đang công tác: không cấp hoặc gia hạn chứng thư.',
       'The holder is no longer an active official: no certificate is requested or renewed.',
     ),
+  agencyEnded: () =>
+    e(
+      'conflict',
+      'agency_ended',
+      'Cơ quan đã chấm dứt hoạt động (sáp nhập, giải thể, tổ chức lại): không cấp hoặc gia hạn chứng thư.',
+      'The agency has ended (merged, dissolved or reorganised): no certificate is requested or renewed.',
+    ),
   noPassphrase: () =>
     e(
       'unavailable',

@@ -160,4 +160,40 @@ describe('Idempotency-Key on certificate requests', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ holderKind: 'agency', keyKind: 'sim_pki' });
   });
+
+  it('refuses a certificate for an agency that has ended, writing nothing', async () => {
+    const admin = await t.loginAs('admin');
+    const stttt = (await qtStttt.get('/api/pki/certificates?holderKind=agency')).json().items[0]
+      .agencyId as string;
+    const created = await admin.post('/api/agencies', {
+      parentId: stttt,
+      kind: 'public_service_unit',
+      name: 'Trung tâm Công nghệ thông tin',
+      shortName: 'TT CNTT',
+      validFrom: '2021-06-01',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const agencyId = created.json().id as string;
+    const ended = await admin.post(`/api/agencies/${agencyId}/end`, {
+      validTo: '2026-07-01',
+      note: 'Sáp nhập',
+    });
+    expect(ended.statusCode, ended.body).toBe(200);
+    const before = await snapshot();
+    const { csrPem } = await deviceKeyAndCsr('Trung tâm');
+    const res = await admin.post('/api/pki/certificates', {
+      holderKind: 'agency',
+      agencyId,
+      keyKind: 'usb_token',
+      csrPem,
+      deviceSerial: 'TOKEN-0200',
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json()).toMatchObject({
+      code: 'pki.agency_ended',
+      detailVi: expect.stringContaining('chấm dứt'),
+      detailEn: expect.stringContaining('ended'),
+    });
+    expect(await snapshot()).toEqual(before);
+  });
 });

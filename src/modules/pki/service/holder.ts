@@ -19,7 +19,8 @@ export type HolderRef =
  * subject of a certificate about to be requested or issued. Identity and the agency directory
  * read through the database handle: call this before opening a transaction (rule 5).
  * A person must be an official of an agency the actor can see (else `pki.holder_not_found`)
- * and still active (else `pki.holder_inactive`).
+ * and still active (else `pki.holder_inactive`); the agency must not have ended — merged,
+ * dissolved, reorganised: `validTo` set — (else `pki.agency_ended`).
  */
 export function createHolders(deps: Pick<PkiDeps, 'db' | 'agencies' | 'identity'>) {
   const { db, agencies, identity } = deps;
@@ -31,6 +32,7 @@ export function createHolders(deps: Pick<PkiDeps, 'db' | 'agencies' | 'identity'
         if (user.kind !== 'official' || !user.agencyId) throw E.holderNotFound();
         if (!user.isActive) throw E.holderInactive();
         const agency = await agencies.getAgency(db, user.agencyId);
+        if (agency.validTo !== null) throw E.agencyEnded();
         return {
           userId: user.id,
           agencyId: agency.id,
@@ -40,6 +42,7 @@ export function createHolders(deps: Pick<PkiDeps, 'db' | 'agencies' | 'identity'
         };
       }
       const agency = await agencies.getAgency(db, ref.agencyId);
+      if (agency.validTo !== null) throw E.agencyEnded();
       const root = await agencies.getRoot(db);
       return { userId: null, agencyId: agency.id, name: agency.name, title: null, org: root.name };
     } catch (err) {
