@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText } from '../../src/platform/pdf-safety/index.js';
-import { DEMO_PIN, Office, WAIT } from './documents-helpers.js';
+import { DEMO_PIN, Office, todayVn, WAIT } from './documents-helpers.js';
 
 /**
  * The compose form and the documents home against the server's newer answers: the signer's
@@ -27,25 +27,32 @@ type Doc = {
   history: { action: string; note: string | null }[];
 };
 type Official = { id: string; fullName: string; position: string | null };
-type Me = { user: { id: string; agencyId: string } };
 type Counts = Partial<Record<string, number>>;
 type ListPage = { items: { id: string; summary: string }[]; total: number };
 
-const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 /** PDF text compared without its layout: line breaks and spacing differ from the form's. */
 const squeeze = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 
 describe('web app: composing, re-composing and cancelling drafts; the home counts', () => {
   const office = new Office('documents-compose');
-  const { as, api, act, pickOption, openQueue, stateOf, shot, expectAccessible, nextOtp } = office;
+  const {
+    as,
+    api,
+    act,
+    pickOption,
+    openQueue,
+    stateOf,
+    shot,
+    expectAccessible,
+    nextOtp,
+    me,
+    text,
+  } = office;
 
   beforeAll(office.start, 180_000);
   afterAll(office.stop);
 
-  const me = async (username: string) => (await api(username)).get<Me>('/api/auth/session');
-  const text = async (page: Page, testId: string) =>
-    ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ');
   /** The count shown beside a queue of the home, as read on the screen. */
   const badge = async (page: Page, key: string) =>
     ((await page.getByTestId(`queue-${key}`).locator('.ant-badge').innerText()) ?? '').trim();
@@ -78,7 +85,7 @@ describe('web app: composing, re-composing and cancelling drafts; the home count
     oldParagraph,
     'Điều 3. Quyết định này có hiệu lực kể từ ngày ký.',
   ];
-  const dueOn = `${Number(today().slice(0, 4)) + 1}-12-25`;
+  const dueOn = `${Number(todayVn().slice(0, 4)) + 1}-12-25`;
   let draftId = '';
 
   it('pre-fills the signer’s position from the directory when the signer is picked, never over what the drafter typed', async () => {
@@ -479,15 +486,15 @@ describe('web app: composing, re-composing and cancelling drafts; the home count
     await range.waitFor({ timeout: WAIT });
     await setLanguage(page, 'EN');
     await page.getByRole('tab', { name: 'Figures' }).waitFor({ timeout: WAIT });
-    const lastYear = Number(today().slice(0, 4)) - 1;
+    const lastYear = Number(todayVn().slice(0, 4)) - 1;
     const [start, end] = [range.locator('input').first(), range.locator('input').last()];
-    await expect.poll(() => end.inputValue()).toBe(dmy(today()));
+    await expect.poll(() => end.inputValue()).toBe(dmy(todayVn()));
     await start.click();
     await start.fill(`13/02/${lastYear}`);
     await start.press('Enter');
-    await end.fill(dmy(today()));
+    await end.fill(dmy(todayVn()));
     await end.press('Enter');
-    await page.getByText(`13/02/${lastYear} – ${dmy(today())}`).waitFor({ timeout: WAIT });
+    await page.getByText(`13/02/${lastYear} – ${dmy(todayVn())}`).waitFor({ timeout: WAIT });
     expect(await start.inputValue()).toBe(`13/02/${lastYear}`);
     await shot(page, '10-pki-stats-english');
     await setLanguage(page, 'VI');

@@ -18,6 +18,12 @@ import { startWebServer } from './server.js';
 export const WAIT = 20_000;
 export const DEMO_PIN = '123456';
 export const hasTool = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+/** Today in Vietnam (YYYY-MM-DD): the platform's day. */
+export const todayVn = () =>
+  new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** The signed-in official, as `/api/auth/session` tells. */
+export type SessionUser = { user: { id: string; agencyId: string; fullName: string } };
 
 type Json = Record<string, unknown>;
 type Upload = { name: string; mimeType: string; buffer: Buffer };
@@ -217,6 +223,13 @@ export class Office {
     this.apis.set(username, api);
     return api;
   };
+
+  /** Who `username` is, through their own session. */
+  me = async (username: string) => (await this.api(username)).get<SessionUser>('/api/auth/session');
+
+  /** What an element shows, spaces collapsed. */
+  text = async (page: Page, testId: string) =>
+    ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ');
 
   stateOf = (page: Page) =>
     page.getByTestId('doc-state').locator('[data-state]').getAttribute('data-state');

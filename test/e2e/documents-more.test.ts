@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainPdf } from '../helpers/documents.js';
-import { DEMO_PIN, Office, WAIT } from './documents-helpers.js';
+import { DEMO_PIN, Office, todayVn, WAIT } from './documents-helpers.js';
 
 /**
  * The screens of the documents and certificates areas that the whole scenario
@@ -42,7 +42,6 @@ type Cert = {
   renewedFromId: string | null;
   subject: { name: string };
 };
-type Me = { user: { id: string; agencyId: string; fullName: string } };
 type Stats = {
   from: string;
   to: string;
@@ -60,7 +59,6 @@ const pdfFile = async (name: string, text: string) => ({
   mimeType: 'application/pdf',
   buffer: Buffer.from(await plainPdf(text)),
 });
-const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 /** The web app's percentages (features/stats: one decimal, Vietnamese digits, " %"). */
 const percentVi = (part: number, whole: number) =>
   whole > 0
@@ -69,14 +67,22 @@ const percentVi = (part: number, whole: number) =>
 
 describe('web app: documents and certificates, the screens around the scenario', () => {
   const office = new Office('documents-more');
-  const { as, api, act, pickOption, openQueue, stateOf, shot, expectAccessible, nextOtp } = office;
+  const {
+    as,
+    api,
+    act,
+    pickOption,
+    openQueue,
+    stateOf,
+    shot,
+    expectAccessible,
+    nextOtp,
+    me,
+    text,
+  } = office;
 
   beforeAll(office.start, 180_000);
   afterAll(office.stop);
-
-  const me = async (username: string) => (await api(username)).get<Me>('/api/auth/session');
-  const text = async (page: Page, testId: string) =>
-    ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ');
 
   let ldTotp = false;
   /**
@@ -340,7 +346,7 @@ describe('web app: documents and certificates, the screens around the scenario',
 
   it('registers a paper document: the clerk uploads the scan with its metadata, it gets the next incoming number', async () => {
     const vt = await api('vt.longduc');
-    const year = Number(today().slice(0, 4));
+    const year = Number(todayVn().slice(0, 4));
     const registerBefore = await vt.get<{ items: { lastNumber: number }[] }>(
       `/api/documents/registers?kind=incoming&year=${year}`,
     );
@@ -357,7 +363,7 @@ describe('web app: documents and certificates, the screens around the scenario',
     await pickOption(page, dialog.getByLabel('Loại văn bản'), 'Công văn');
     const issuedOn = dialog.getByLabel('Ngày văn bản');
     await issuedOn.click();
-    const [yy, mm, dd] = today().split('-');
+    const [yy, mm, dd] = todayVn().split('-');
     await issuedOn.fill(`${dd}/${mm}/${yy}`);
     await issuedOn.press('Enter');
     await dialog
@@ -599,7 +605,7 @@ describe('web app: documents and certificates, the screens around the scenario',
 
   it('closes a file, which then appears in the archive-transfer list', async () => {
     const vt = await api('vt.longduc');
-    const year = Number(today().slice(0, 4));
+    const year = Number(todayVn().slice(0, 4));
     const plan = await vt.post<{ headings: { id: string }[] }>(
       '/api/documents/file-plans',
       { year, headings: [{ code: '01', title: 'Tổng hợp, hành chính' }] },
@@ -633,10 +639,10 @@ describe('web app: documents and certificates, the screens around the scenario',
     const closed = await vt.get<{ state: string; closedOn: string }>(
       `/api/documents/files/${lasting.id}`,
     );
-    expect(closed).toMatchObject({ state: 'closed', closedOn: today() });
+    expect(closed).toMatchObject({ state: 'closed', closedOn: todayVn() });
 
     // the transfer list: the 10-year file, due a year after it closed; not the 2-year one
-    const due = `${year + 1}${today().slice(4)}`;
+    const due = `${year + 1}${todayVn().slice(4)}`;
     const list = await vt.get<{ items: { id: string; dueOn: string }[] }>(
       '/api/documents/archive-transfers',
     );
@@ -660,14 +666,14 @@ describe('web app: documents and certificates, the screens around the scenario',
     await page.getByRole('dialog').getByRole('button', { name: 'Nộp lưu' }).click();
     await page.getByTestId('file-transferred-on').waitFor({ timeout: WAIT });
     expect(await text(page, 'file-transferred-on')).toBe(
-      `${today().slice(8)}/${today().slice(5, 7)}/${year}`,
+      `${todayVn().slice(8)}/${todayVn().slice(5, 7)}/${year}`,
     );
     expect(await page.locator('.ant-descriptions').textContent()).toContain('Đã nộp lưu');
     await shot(page, '18b-file-transferred');
     const transferred = await vt.get<{ transferredOn: string }>(
       `/api/documents/files/${lasting.id}`,
     );
-    expect(transferred.transferredOn).toBe(today());
+    expect(transferred.transferredOn).toBe(todayVn());
     expect((await vt.get<{ items: unknown[] }>('/api/documents/archive-transfers')).items).toEqual(
       [],
     );
@@ -694,10 +700,10 @@ describe('web app: documents and certificates, the screens around the scenario',
       .poll(() => kpis.textContent(), { timeout: WAIT })
       .toContain('Văn bản đi được ký số');
 
-    const from = `${today().slice(0, 4)}-01-01`;
+    const from = `${todayVn().slice(0, 4)}-01-01`;
     const s = await (
       await api('admin')
-    ).get<Stats>(`/api/documents/stats?from=${from}&to=${today()}`);
+    ).get<Stats>(`/api/documents/stats?from=${from}&to=${todayVn()}`);
     // what the test made: two issued (one recalled since) by the deputy director
     expect(s.issued).toBe(2);
     expect(s.digitallySigned).toBe(2);
@@ -777,7 +783,7 @@ describe('web app: documents and certificates, the screens around the scenario',
     await expectAccessible(page, 'documents figures');
 
     // last year's period: nothing was issued then
-    const lastYear = Number(today().slice(0, 4)) - 1;
+    const lastYear = Number(todayVn().slice(0, 4)) - 1;
     const empty = await (
       await api('admin')
     ).get<Stats>(`/api/documents/stats?from=${lastYear}-01-01&to=${lastYear}-12-31`);
@@ -808,10 +814,10 @@ describe('web app: documents and certificates, the screens around the scenario',
     await page.goto(`${office.url}/documents`);
     await page.getByTestId('doc-stats').click();
     await page.waitForURL('**/documents/stats', { timeout: WAIT });
-    const from = `${today().slice(0, 4)}-01-01`;
+    const from = `${todayVn().slice(0, 4)}-01-01`;
     const s = await (
       await api('ld.stttt')
-    ).get<Stats>(`/api/documents/stats?from=${from}&to=${today()}`);
+    ).get<Stats>(`/api/documents/stats?from=${from}&to=${todayVn()}`);
     expect(s.byAgency.map((a) => a.name)).toEqual(['Sở Thông tin và Truyền thông']);
     const issued = page.locator(
       '[data-testid="doc-stats-kpis"] [data-kpi="issued"] .ant-statistic-content',
